@@ -1,0 +1,109 @@
+using RlGym.Core.Environments;
+using RlGym.Core.Random;
+using RlGym.Core.Registration;
+using RlGym.Core.Spaces;
+
+namespace RlGym.Core.Wrappers;
+
+/// <summary>
+/// A wrapper that keeps its inner environment's types and passes everything through; override what changes.
+/// </summary>
+public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct> where TObs : notnull where TAct : notnull
+{
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    protected Wrapper(IEnv<TObs, TAct> inner) => Inner = inner;
+
+    /// <summary>The environment one level down.</summary>
+    public IEnv<TObs, TAct> Inner { get; }
+
+    /// <inheritdoc />
+    public override Space<TObs> ObservationSpace => Inner.ObservationSpace;
+
+    /// <inheritdoc />
+    public override Space<TAct> ActionSpace => Inner.ActionSpace;
+
+    /// <inheritdoc />
+    public override EnvSpec? Spec { get => Inner.Spec; set => Inner.Spec = value; }
+
+    /// <inheritdoc />
+    public override IEnv Unwrapped => Inner.Unwrapped;
+
+    /// <inheritdoc />
+    public override RngState? RandomState
+    {
+        get => (Inner as Env<TObs, TAct>)?.RandomState;
+        set { if (Inner is Env<TObs, TAct> e) e.RandomState = value; }
+    }
+
+    /// <inheritdoc />
+    public override ResetResult<TObs> Reset(long? seed = null, EnvOptions? options = null) => Inner.Reset(seed, options);
+
+    /// <inheritdoc />
+    public override StepResult<TObs> Step(TAct action) => Inner.Step(action);
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        Inner.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{GetType().Name.Split('`')[0]}<{Inner}>";
+}
+
+/// <summary>
+/// A wrapper that changes the observation type (e.g. one-hot encoding or discretisation); the action passes through.
+/// </summary>
+public abstract class ObservationWrapper<TObs, TInnerObs, TAct> : Env<TObs, TAct>
+    where TObs : notnull where TInnerObs : notnull where TAct : notnull
+{
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    protected ObservationWrapper(IEnv<TInnerObs, TAct> inner) => Inner = inner;
+
+    /// <summary>The environment one level down.</summary>
+    public IEnv<TInnerObs, TAct> Inner { get; }
+
+    /// <inheritdoc />
+    public override Space<TAct> ActionSpace => Inner.ActionSpace;
+
+    /// <inheritdoc />
+    public override EnvSpec? Spec { get => Inner.Spec; set => Inner.Spec = value; }
+
+    /// <inheritdoc />
+    public override IEnv Unwrapped => Inner.Unwrapped;
+
+    /// <inheritdoc />
+    public override RngState? RandomState
+    {
+        get => (Inner as Env<TInnerObs, TAct>)?.RandomState;
+        set { if (Inner is Env<TInnerObs, TAct> e) e.RandomState = value; }
+    }
+
+    /// <summary>Maps an inner observation to this wrapper's.</summary>
+    protected abstract TObs Observation(TInnerObs observation);
+
+    /// <inheritdoc />
+    public override ResetResult<TObs> Reset(long? seed = null, EnvOptions? options = null)
+    {
+        var r = Inner.Reset(seed, options);
+        return new ResetResult<TObs>(Observation(r.Observation), r.Info);
+    }
+
+    /// <inheritdoc />
+    public override StepResult<TObs> Step(TAct action)
+    {
+        var r = Inner.Step(action);
+        return new StepResult<TObs>(Observation(r.Observation), r.Reward, r.Terminated, r.Truncated, r.Info);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        Inner.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{GetType().Name.Split('`')[0]}<{Inner}>";
+}
