@@ -1,0 +1,14 @@
+namespace RlGym.Training.Metrics;
+
+/// <summary>
+/// Watches a training run from the trainer's thread: the metrics writer, the progress display and the window's
+/// snapshot queue are observers. Implementations must return quickly and never block the trainer.
+/// </summary>
+public interface ITrainingObserver
+{
+    /// <summary>After every environment step; <paramref name="env"/> can be read (not stepped) during the call.</summary>
+    void OnStep(Core.Environments.IEnv env, object observation, long totalSteps) { }
+
+    /// <summary>After every episode.</summary>
+    void OnEpisode(EpisodeMetrics metrics) { }
+}
