@@ -32,6 +32,14 @@ public sealed class Sequential
     private readonly Dictionary<int, Pass> _inferencePasses = [];
     private readonly Matrix<double> _singleInput;
     private Pass? _lastTrainingPass;
+    private long _uses;
+
+    /// <summary>
+    /// How many batch sizes keep their buffers per kind of pass (training, inference); beyond that the least
+    /// recently used is dropped. Episodes of varying length (REINFORCE) therefore allocate once per new length
+    /// without growing memory without bound; pad or chunk to fixed sizes where allocation matters.
+    /// </summary>
+    public const int CachedBatchSizes = 8;
 
     /// <summary>Chains <paramref name="layers"/> for inputs of width <paramref name="inputSize"/>.</summary>
     public Sequential(int inputSize, IEnumerable<ILayer> layers)
@@ -167,12 +175,23 @@ public sealed class Sequential
         int batch = input.RowCount;
         if (!passes.TryGetValue(batch, out var pass))
         {
+            if (passes.Count >= CachedBatchSizes) Evict(passes);
             pass = new Pass(batch, _widths);
             passes.Add(batch, pass);
         }
+        pass.LastUse = ++_uses;
         input.Data().AsSpan().CopyTo(pass.Activations[0].Data());
         for (int l = 0; l < _layers.Length; l++) _layers[l].Forward(pass.Activations[l], pass.Activations[l + 1]);
         return pass;
+    }
+
+    private static void Evict(Dictionary<int, Pass> passes)
+    {
+        int oldest = -1;
+        long oldestUse = long.MaxValue;
+        foreach (var (batch, pass) in passes)
+            if (pass.LastUse < oldestUse) (oldest, oldestUse) = (batch, pass.LastUse);
+        passes.Remove(oldest);
     }
 
     private void CheckWidth(int width)
@@ -202,5 +221,7 @@ public sealed class Sequential
         public Matrix<double>[] Activations { get; }
 
         public Matrix<double>[] Gradients { get; }
+
+        public long LastUse { get; set; }
     }
 }
