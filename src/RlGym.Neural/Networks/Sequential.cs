@@ -92,7 +92,7 @@ public sealed class Sequential
     /// </summary>
     public Matrix<double> Predict(Matrix<double> input) => Run(input, _inferencePasses).Activations[^1];
 
-    /// <summary>The output for one observation (e.g. action logits or Q-values when acting). The span is valid until the next single-sample call.</summary>
+    /// <summary>The output for one observation (e.g. action logits or Q-values when acting). The span is the inference buffer for one row: valid until the next one-row Predict.</summary>
     public ReadOnlySpan<double> Predict(ReadOnlySpan<float> observation)
     {
         CheckWidth(observation.Length);
