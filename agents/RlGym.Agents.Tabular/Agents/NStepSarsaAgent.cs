@@ -95,6 +95,9 @@ public sealed class NStepSarsaAgent : TabularAgent<NStepSarsaOptions>
         base.EndEpisode();
     }
 
+    /// <summary>The action drawn for the next step and not yet taken (-1 when none).</summary>
+    public int PendingAction => _nextAction;
+
     /// <inheritdoc />
     protected override void OnLoaded()
     {
