@@ -63,7 +63,7 @@ public sealed class PlannerTests
 
     public static TheoryData<string, double> Models => new()
     {
-        { "chain", 0.9 }, { "slippery", 0.9 }, { "slippery", 0.99 }, { "cliff", 0.9 }, { "cliff", 0.999 }, { "walk", 1.0 },
+        { "chain", 0.9 }, { "slippery", 0.9 }, { "slippery", 0.99 }, { "cliff", 0.9 }, { "cliff", 0.999 }, { "cliff", 1.0 }, { "walk", 1.0 },
     };
 
     private static ModelEnv Model(string name) => name switch
@@ -87,11 +87,21 @@ public sealed class PlannerTests
     }
 
     [Fact]
-    public void Policy_iteration_with_gamma_one_says_its_first_policy_never_ends_the_episode()
+    public void Policy_iteration_with_gamma_one_gets_past_a_first_policy_that_never_ends_the_episode()
     {
         // The first policy is "up" everywhere: on the cliff it never reaches the goal, and at −1 a step its values
-        // have no limit when undiscounted.
-        var e = Assert.Throws<UserInputException>(() => PolicyIteration.Solve(TestMdps.CliffWalking(), 1.0, maxSweeps: 2000));
+        // fall forever when undiscounted. Improvement turns away from it before its evaluation would converge.
+        var plan = PolicyIteration.Solve(TestMdps.CliffWalking(), 1.0);
+        Assert.Equal(-13, plan.Values[36], 9);
+        Assert.Equal(ValueIteration.Solve(TestMdps.CliffWalking(), 1.0).Policy, plan.Policy);
+    }
+
+    [Fact]
+    public void Policy_iteration_says_why_it_cannot_settle_with_gamma_one_and_no_way_out()
+    {
+        var trap = new ModelEnv("Trap-v0", 3, 1, 0,
+            (s, _) => [new RlGym.Core.Tabular.Outcome(1, Math.Max(0, s - 1), -1, false)], s => s == 2);
+        var e = Assert.Throws<UserInputException>(() => PolicyIteration.Solve(trap, 1.0, sweepsPerEvaluation: 10, maxIterations: 100));
         Assert.Contains("gamma below 1", e.Message);
     }
 
