@@ -62,12 +62,19 @@ public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView
     {
         if ((uint)state >= (uint)StateCount)
             throw new ArgumentOutOfRangeException(nameof(state), state, $"{Name}: states are 0 to {StateCount - 1}.");
-        if ((uint)action >= (uint)ActionCount) throw InvalidAction(action);
+        if (!IsValidAction(state, action)) throw InvalidAction(state, action);
         return _outcomeViews[state * ActionCount + action];
     }
 
     /// <inheritdoc />
     public bool IsTerminal(int state) => _terminal[state];
+
+    /// <summary>
+    /// True when <paramref name="action"/> may be taken in <paramref name="state"/>. Every action of the action
+    /// space is valid in every state, except in environments that say otherwise (MaximizationBias's state A).
+    /// </summary>
+    public bool IsValidAction(int state, int action) =>
+        (uint)action < (uint)ActionCount && (uint)state < (uint)StateCount && _outcomes[state * ActionCount + action].Length > 0;
 
     /// <inheritdoc />
     public override ResetResult<int> Reset(long? seed = null, EnvOptions? options = null)
@@ -80,9 +87,10 @@ public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView
     /// <inheritdoc />
     public override StepResult<int> Step(int action)
     {
-        if ((uint)action >= (uint)ActionCount) throw InvalidAction(action);
+        if ((uint)action >= (uint)ActionCount) throw InvalidAction(_state, action);
         if (_state < 0) throw new InvalidOperationException($"{Name}: Step was called before Reset; call Reset first.");
         var outcomes = _outcomes[_state * ActionCount + action];
+        if (outcomes.Length == 0) throw InvalidAction(_state, action);
         ref readonly var o = ref outcomes[outcomes.Length == 1 ? 0 : SampleIndex(outcomes)];
         double reward = SampleReward(_state, action, o);
         _state = o.NextState;
@@ -132,6 +140,16 @@ public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView
         _outcomeViews[state * ActionCount + action] = new ReadOnlyCollection<Outcome>(outcomes);
     }
 
+    /// <summary>
+    /// Declares that <paramref name="action"/> cannot be taken in <paramref name="state"/>: <see cref="Step"/> and
+    /// <see cref="Outcomes"/> refuse it with <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
+    protected void SetInvalid(int state, int action)
+    {
+        _outcomes[state * ActionCount + action] = [];
+        _outcomeViews[state * ActionCount + action] = Array.Empty<Outcome>();
+    }
+
     /// <summary>Makes <paramref name="state"/> terminal: every action loops onto it with reward 0 and terminal = true.</summary>
     protected void SetTerminal(int state)
     {
@@ -149,8 +167,8 @@ public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView
         _startStates = states;
     }
 
-    /// <summary>The error for an action outside the action space, naming what each action does.</summary>
-    protected ArgumentOutOfRangeException InvalidAction(int action)
+    /// <summary>The error for an action that cannot be taken in <paramref name="state"/>, naming what each action does.</summary>
+    protected virtual ArgumentOutOfRangeException InvalidAction(int state, int action)
     {
         var names = ActionNames;
         var meanings = string.Join(", ", Enumerable.Range(0, names.Count).Select(i => $"{i} {names[i]}"));
@@ -158,7 +176,8 @@ public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView
             $"{Name}: action {action} is not in {ActionSpace}; actions are {meanings}.");
     }
 
-    private string Name => Spec?.Id ?? GetType().Name;
+    /// <summary>The registry id, or the class name when made directly; used in messages.</summary>
+    protected string Name => Spec?.Id ?? GetType().Name;
 
     /// <inheritdoc />
     public abstract int Rows { get; }
