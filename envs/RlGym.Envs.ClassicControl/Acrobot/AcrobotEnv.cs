@@ -151,7 +151,9 @@ public sealed class AcrobotEnv : Env<float[], int>
     /// <summary>True when the free end is above the target line: −cos θ1 − cos(θ2 + θ1) &gt; 1.</summary>
     public static bool IsTerminal(AcrobotState s) => -Math.Cos(s.Theta1) - Math.Cos(s.Theta2 + s.Theta1) > 1.0;
 
-    // Products and sums are grouped as in Gymnasium's _dsdt so that float64 rounding agrees with it.
+    // Products and sums are grouped as in Gymnasium's _dsdt so that float64 rounding agrees with it. Gymnasium squares
+    // with `**`, which NumPy hands to the C library's pow(); Math.Pow calls the same function, where x * x can differ
+    // from it in the last bit and the difference grows over a few hundred steps.
     private void Derivatives(ReadOnlySpan<double> s, double a, Span<double> dsdt)
     {
         const double m1 = LinkMass1, m2 = LinkMass2, l1 = LinkLength1, lc1 = LinkComPos1, lc2 = LinkComPos2;
@@ -161,14 +163,14 @@ public sealed class AcrobotEnv : Env<float[], int>
         double d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * Math.Cos(theta2)) + i1 + i2;
         double d2 = m2 * (lc2 * lc2 + l1 * lc2 * Math.Cos(theta2)) + i2;
         double phi2 = m2 * lc2 * G * Math.Cos(theta1 + theta2 - Math.PI / 2.0);
-        double phi1 = -m2 * l1 * lc2 * (dtheta2 * dtheta2) * Math.Sin(theta2)
+        double phi1 = -m2 * l1 * lc2 * Math.Pow(dtheta2, 2) * Math.Sin(theta2)
             - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * Math.Sin(theta2)
             + (m1 * lc1 + m2 * l1) * G * Math.Cos(theta1 - Math.PI / 2)
             + phi2;
         double ddtheta2 = Dynamics == AcrobotDynamics.Nips
-            ? (a + d2 / d1 * phi1 - phi2) / (m2 * (lc2 * lc2) + i2 - d2 * d2 / d1)
-            : (a + d2 / d1 * phi1 - m2 * l1 * lc2 * (dtheta1 * dtheta1) * Math.Sin(theta2) - phi2)
-              / (m2 * (lc2 * lc2) + i2 - d2 * d2 / d1);
+            ? (a + d2 / d1 * phi1 - phi2) / (m2 * (lc2 * lc2) + i2 - Math.Pow(d2, 2) / d1)
+            : (a + d2 / d1 * phi1 - m2 * l1 * lc2 * Math.Pow(dtheta1, 2) * Math.Sin(theta2) - phi2)
+              / (m2 * (lc2 * lc2) + i2 - Math.Pow(d2, 2) / d1);
         double ddtheta1 = -(d2 * ddtheta2 + phi1) / d1;
 
         dsdt[0] = dtheta1;

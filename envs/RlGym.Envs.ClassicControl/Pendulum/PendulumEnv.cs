@@ -111,9 +111,10 @@ public sealed class PendulumEnv : Env<float[], float[]>
         float u = Math.Clamp(action[0], -MaxTorque, MaxTorque);
         LastTorque = u;
 
-        // NumPy 2 keeps a float32 action's products with Python floats in float32; the sums are float64.
+        // NumPy 2 keeps a float32 action's products with Python floats in float32; the sums are float64. The squares
+        // are `**` in Gymnasium, i.e. the C library's pow() and powf(), which Math.Pow and MathF.Pow also call.
         double an = AngleNormalize(th);
-        double costs = an * an + 0.1 * (thDot * thDot) + (0.001f * (u * u));
+        double costs = Math.Pow(an, 2) + 0.1 * Math.Pow(thDot, 2) + 0.001f * MathF.Pow(u, 2);
         double newThDot = thDot + (3 * G / (2 * Length) * Math.Sin(th) + (float)(3.0 / (Mass * (Length * Length))) * u) * Dt;
         newThDot = Math.Clamp(newThDot, -MaxSpeed, MaxSpeed);
         double newTh = th + newThDot * Dt;
