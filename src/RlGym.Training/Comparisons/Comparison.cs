@@ -9,7 +9,10 @@ namespace RlGym.Training.Comparisons;
 /// </summary>
 public static class Comparison
 {
-    /// <summary>Runs the comparison.</summary>
+    /// <summary>
+    /// Runs the comparison. A failing run stops it with that run's exception (not an <see cref="AggregateException"/>);
+    /// cancellation throws <see cref="OperationCanceledException"/>.
+    /// </summary>
     public static ComparisonResult Run(IReadOnlyList<ComparisonEntry> agents, IReadOnlyList<long> seeds, ComparisonOptions options,
         CancellationToken cancellation = default)
     {
@@ -23,12 +26,22 @@ public static class Comparison
         int pairs = agents.Count * seeds.Count;
         var returns = new double[pairs][];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellation };
-        Parallel.For(0, pairs, parallel, i =>
+        try
         {
-            var entry = agents[i / seeds.Count];
-            long seed = seeds[i % seeds.Count];
-            returns[i] = RunOne(entry, seed, options.Episodes, cancellation);
-        });
+            Parallel.For(0, pairs, parallel, i =>
+            {
+                var entry = agents[i / seeds.Count];
+                long seed = seeds[i % seeds.Count];
+                returns[i] = RunOne(entry, seed, options.Episodes, cancellation);
+                options.RunCompleted?.Invoke(entry.Label, seed);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Callers handle the first failure as if the runs had been serial (a user error, an environment fault).
+            var first = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
 
         var summaries = new AgentSummary[agents.Count];
         for (int a = 0; a < agents.Count; a++)
