@@ -81,4 +81,14 @@ public sealed class ComparisonTests
         Comparison.Run(Agents, [5, 6], new ComparisonOptions { Episodes = 10, MaxParallelism = 2, RunCompleted = (l, s) => done.Add((l, s)) });
         Assert.Equal([("tiny-q", 5L), ("tiny-q", 6L), ("tiny-q-slippery", 5L), ("tiny-q-slippery", 6L)], done.Order());
     }
+
+    [Fact]
+    public void The_smoothed_curve_averages_each_seeds_moving_average()
+    {
+        double[] a = [0, 2, 4, 6];
+        double[] b = [2, 2, 2, 2];
+        var (mean, half) = Comparison.Curve([a, b], smoothing: 2);
+        Assert.Equal([1, 1.5, 2, 3.5], mean); // seed a smoothed: 0, 1, 3, 5; seed b: 2, 2, 2, 2
+        Assert.Equal(12.706 * Statistics.StandardDeviation([5.0, 2.0]) / Math.Sqrt(2), half[3], 9);
+    }
 }

@@ -76,17 +76,31 @@ public static class Comparison
             final[k] = Statistics.Mean(r[^tail..]);
             auc[k] = Statistics.Mean(r);
         }
+        var (mean, half) = Curve(returnsPerSeed, 1, options.Confidence);
+        return new AgentSummary(label, Statistics.TInterval(final, options.Confidence), Statistics.TInterval(auc, options.Confidence),
+            mean, half, returnsPerSeed);
+    }
+
+    /// <summary>
+    /// The mean learning curve over seeds and its confidence half-width per episode, each seed's returns first
+    /// smoothed by a trailing moving average of <paramref name="smoothing"/> episodes (1 for none). Curves are cut to
+    /// the shortest run.
+    /// </summary>
+    public static (double[] Mean, double[] HalfWidth) Curve(IReadOnlyList<double[]> returnsPerSeed, int smoothing, double confidence = 0.95)
+    {
+        int n = returnsPerSeed.Count;
+        int episodes = returnsPerSeed.Min(r => r.Length);
+        var runs = returnsPerSeed.Select(r => smoothing > 1 ? Statistics.MovingAverage(r.AsSpan(0, episodes), smoothing) : r).ToArray();
         var mean = new double[episodes];
         var half = new double[episodes];
         var column = new double[n];
         for (int e = 0; e < episodes; e++)
         {
-            for (int k = 0; k < n; k++) column[k] = returnsPerSeed[k][e];
-            var interval = Statistics.TInterval(column, options.Confidence);
+            for (int k = 0; k < n; k++) column[k] = runs[k][e];
+            var interval = Statistics.TInterval(column, confidence);
             mean[e] = interval.Mean;
             half[e] = interval.HalfWidth;
         }
-        return new AgentSummary(label, Statistics.TInterval(final, options.Confidence), Statistics.TInterval(auc, options.Confidence),
-            mean, half, returnsPerSeed);
+        return (mean, half);
     }
 }
