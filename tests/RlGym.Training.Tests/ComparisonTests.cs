@@ -88,7 +88,7 @@ public sealed class ComparisonTests
         double[] a = [0, 2, 4, 6];
         double[] b = [2, 2, 2, 2];
         var (mean, half) = Comparison.Curve([a, b], smoothing: 2);
-        Assert.Equal([1, 1.5, 2, 3.5], mean); // seed a smoothed: 0, 1, 3, 5; seed b: 2, 2, 2, 2
+        Assert.Equal([1, 1.5, 2.5, 3.5], mean); // seed a smoothed: 0, 1, 3, 5; seed b: 2, 2, 2, 2
         Assert.Equal(12.706 * Statistics.StandardDeviation([5.0, 2.0]) / Math.Sqrt(2), half[3], 9);
     }
 }
