@@ -1,4 +1,5 @@
 using RlGym.Core.Tabular;
+using RlGym.Envs.ToyText.Tabular;
 
 namespace RlGym.Envs.ToyText.Tests.Support;
 
@@ -18,6 +19,7 @@ public static class ModelSolver
                 double best = double.NegativeInfinity;
                 for (int a = 0; a < model.ActionCount; a++)
                 {
+                    if (model is TabularEnv env && !env.IsValidAction(s, a)) continue;
                     double q = 0;
                     foreach (var o in model.Outcomes(s, a)) q += o.Probability * (o.Reward + (o.Terminal ? 0 : v[o.NextState]));
                     best = Math.Max(best, q);
