@@ -1,0 +1,30 @@
+using RlGym.Core.Agents;
+using RlGym.Core.Registration;
+
+namespace RlGym.Cli.Hosting;
+
+/// <summary>The environment and agent packages that ship with rlgym; <c>--plugin</c> adds more.</summary>
+public static class BuiltInPackages
+{
+    /// <summary>The built-in environment packages.</summary>
+    public static IEnumerable<IEnvPackage> Environments() => [];
+
+    /// <summary>The built-in agent packages.</summary>
+    public static IEnumerable<IAgentPackage> Agents() => [];
+
+    /// <summary>A registry of the built-in environments.</summary>
+    public static EnvRegistry EnvRegistry()
+    {
+        var r = new EnvRegistry();
+        foreach (var p in Environments()) r.Add(p);
+        return r;
+    }
+
+    /// <summary>A registry of the built-in agents.</summary>
+    public static AgentRegistry AgentRegistry()
+    {
+        var r = new AgentRegistry();
+        foreach (var p in Agents()) r.Add(p);
+        return r;
+    }
+}
