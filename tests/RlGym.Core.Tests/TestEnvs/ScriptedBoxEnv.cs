@@ -15,6 +15,7 @@ public sealed class ScriptedBoxEnv(Box space, params float[][] observations) : E
 
     public override Space<float[]> ObservationSpace { get; } = space;
     public override Space<int> ActionSpace { get; } = new Discrete(2);
+    public int StepCount { get; private set; }
 
     public override ResetResult<float[]> Reset(long? seed = null, EnvOptions? options = null)
     {
@@ -26,6 +27,7 @@ public sealed class ScriptedBoxEnv(Box space, params float[][] observations) : E
     public override StepResult<float[]> Step(int action)
     {
         _t++;
+        StepCount++;
         return new StepResult<float[]>(Emit(), _t, _t == observations.Length - 1, false, Info.Empty);
     }
 
