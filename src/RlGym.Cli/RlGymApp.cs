@@ -42,10 +42,11 @@ public static class RlGymApp
             return UsageError;
         }
         session.Verbose = parsed.GetValue(global.Verbose);
+        session.Plugins = [.. (parsed.GetValue(global.Plugins) ?? []).Select(Path.GetFullPath)];
 
         try
         {
-            using var host = BuildHost(session, parsed.GetValue(global.Plugins) ?? []);
+            using var host = BuildHost(session, session.Plugins);
             session.Attach(host.Services);
             return await parsed.InvokeAsync(new InvocationConfiguration
             {

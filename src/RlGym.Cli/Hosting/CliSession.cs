@@ -28,6 +28,9 @@ public sealed class CliSession(TextWriter output, TextWriter error, bool errorIs
     /// <summary>True when <c>--verbose</c> was given.</summary>
     public bool Verbose { get; internal set; }
 
+    /// <summary>Full paths of the assemblies given to <c>--plugin</c>, recorded in a run's config.json.</summary>
+    public IReadOnlyList<string> Plugins { get; internal set; } = [];
+
     /// <summary>The registered environments.</summary>
     public EnvRegistry Envs => Services.GetRequiredService<EnvRegistry>();
 
