@@ -26,7 +26,7 @@ public sealed class TrainingGate
             throw new ArgumentOutOfRangeException(nameof(stepsPerFrame), stepsPerFrame, $"Steps per frame must be one of {string.Join(", ", Speeds)}.");
         _speedIndex = index;
         _paused = paused;
-        UpdateFree();
+        lock (_lock) UpdateFree();
     }
 
     /// <summary>True while training is paused.</summary>

@@ -74,6 +74,9 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
 
     private bool _takeScreenshot;
 
+    /// <summary>Saves a screenshot with the next frame, as the S key does.</summary>
+    public void RequestScreenshot() => _takeScreenshot = true;
+
     private void HandleKeys()
     {
         if (Raylib.IsKeyPressed(RaylibKey.Space)) gate.TogglePause();
