@@ -19,7 +19,7 @@ public static class Palette
     /// <summary>Walls.</summary>
     public static readonly Color Wall = new(70, 70, 78);
     /// <summary>Holes, pits and the cliff.</summary>
-    public static readonly Color Hazard = new(25, 45, 95);
+    public static readonly Color Hazard = new(18, 18, 22);
     /// <summary>The start cell.</summary>
     public static readonly Color Start = new(255, 236, 170);
     /// <summary>The goal cell.</summary>

@@ -139,6 +139,11 @@ public static partial class Raylib
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int GetFPS();
 
+    /// <summary>Draws what raylib has batched so far (rlgl); needed before reading the screen inside a frame.</summary>
+    [LibraryImport(RaylibLibrary.Name, EntryPoint = "rlDrawRenderBatchActive")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial void DrawRenderBatchActive();
+
     /// <summary>Copies the framebuffer into CPU memory (free with <see cref="UnloadImage"/>).</summary>
     [LibraryImport(RaylibLibrary.Name)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]

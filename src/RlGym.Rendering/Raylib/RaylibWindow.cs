@@ -92,6 +92,8 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
     {
         Directory.CreateDirectory(_options.ScreenshotDirectory);
         string path = Path.Combine(Path.GetFullPath(_options.ScreenshotDirectory), $"screenshot_{++_screenshots:D3}.png");
+        // raylib batches shapes until the frame ends; the batch must reach the framebuffer before reading it.
+        Raylib.DrawRenderBatchActive();
         var image = Raylib.LoadImageFromScreen();
         try { if (Raylib.ExportImage(image, path)) _savedScreenshots.Add(path); }
         finally { Raylib.UnloadImage(image); }
@@ -138,6 +140,7 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
 
     private static byte[] ReadScreen(int width, int height)
     {
+        Raylib.DrawRenderBatchActive();
         var image = Raylib.LoadImageFromScreen();
         try
         {

@@ -50,11 +50,12 @@ public sealed class GridWorldScene(GridWorldSceneOptions? options = null) : ISce
                 bool heat = values && !double.IsNaN(v) && kind is CellKind.Floor or CellKind.Start;
                 canvas.FillRectangle(cell, heat ? _options.Scale.Map(v, low, high) : KindColor(kind));
                 canvas.StrokeRectangle(cell, 1, Palette.GridLine);
-                if (kind is CellKind.Start or CellKind.Goal)
+                if (kind is CellKind.Start or CellKind.Goal or CellKind.Hazard)
                 {
-                    float size = tile * 0.3f;
-                    string label = kind == CellKind.Start ? "S" : "G";
-                    canvas.Text(label, cell.X + tile * 0.08f, cell.Y + tile * 0.06f, size, heat ? Palette.Arrow : Palette.Ink);
+                    // The map's own letter (S, G, H, C, ...), so the picture reads like the text map.
+                    var label = layout.CharAt(r, c).ToString();
+                    var ink = heat ? Palette.Arrow : kind == CellKind.Hazard ? Palette.Muted : Palette.Ink;
+                    canvas.Text(label, cell.X + tile * 0.08f, cell.Y + tile * 0.06f, tile * 0.3f, ink);
                 }
                 if (values && grid.GreedyActions is { } greedy && greedy[r * layout.Columns + c] is var a and >= 0
                     && kind is not (CellKind.Wall or CellKind.Hazard or CellKind.Goal))
