@@ -41,7 +41,7 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
     /// </summary>
     public void Run(Task? training = null)
     {
-        RaylibLibrary.EnsureLoaded();
+        EnsureCanOpen();
         Open(_options);
         try
         {
@@ -99,6 +99,19 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
         finally { Raylib.UnloadImage(image); }
     }
 
+    /// <summary>
+    /// Throws a <see cref="RlGym.Core.Errors.UserInputException"/> when no window can open: raylib missing, or on
+    /// Linux no display (DISPLAY and WAYLAND_DISPLAY unset).
+    /// </summary>
+    public static void EnsureCanOpen()
+    {
+        RaylibLibrary.EnsureLoaded();
+        if (OperatingSystem.IsLinux() && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY"))
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY")))
+            throw new RlGym.Core.Errors.UserInputException(
+                "The window needs a display, and DISPLAY is not set: run on a desktop, under Xvfb (xvfb-run), or use --record PATH to write frames or a video instead.");
+    }
+
     private static void Open(RaylibWindowOptions options)
     {
         Raylib.SetTraceLogLevel(RaylibLogLevel.Warning);
@@ -119,7 +132,7 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
     public static byte[] CaptureFrame(Layout scene, FrameSnapshot snapshot, ViewState view, RaylibWindowOptions? options = null)
     {
         options ??= new RaylibWindowOptions(Hidden: true);
-        RaylibLibrary.EnsureLoaded();
+        EnsureCanOpen();
         Open(options);
         try
         {

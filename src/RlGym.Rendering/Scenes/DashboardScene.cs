@@ -44,6 +44,8 @@ public sealed class DashboardScene(int window = 100) : IScene
         }
         y += Line;
         string status = (view.Paused ? "PAUSED  " : "") + view.Speed;
+        if (snapshot.ActionValues is { Length: > 0 } q && q.Length <= 8)
+            status += (status.Length > 0 ? "    " : "") + "Q(s,a) " + string.Join("  ", q.Select(v => v.ToString("0.##")));
         canvas.Text(status.Length > 0 ? status : " ", inner.X, y, TextSize, view.Paused ? Palette.Agent : Palette.Muted);
 
         var plot = PlotArea(area);

@@ -75,4 +75,39 @@ public sealed class LiveViewObserverTests
         Assert.Equal(0.5, late.ExplorationRate); // from the metrics, the agent has no IExploring
         Assert.Equal("CartPole-v1", late.EnvId);
     }
+
+    [Fact]
+    public void Stepping_without_a_request_allocates_nothing()
+    {
+        var env = new FakeObservationEnv("CartPole-v1", 4);
+        var queue = new SnapshotQueue();
+        var observer = new LiveViewObserver(env, null, queue, new TrainingGate());
+        object boxed = env.Observation;
+        for (int i = 0; i < 100; i++) observer.OnStep(env, boxed, i);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++) observer.OnStep(env, boxed, i);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Without_a_window_the_run_records_and_returns()
+    {
+        var env = new FakeObservationEnv("CartPole-v1", 4);
+        string dir = Path.Combine(Path.GetTempPath(), "rlgym-liveview-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            int episodes = 0;
+            LiveView.Run(env, null, new LiveViewOptions(RecordPath: dir, RecordSchedule: e => e == 0, FrameWidth: 80, FrameHeight: 40), (observer, token) =>
+            {
+                for (int e = 0; e < 2; e++, episodes++)
+                {
+                    for (int s = 0; s < 3; s++) observer.OnStep(env, env.Observation, e * 3 + s);
+                    observer.OnEpisode(Episode(e, 3));
+                }
+            });
+            Assert.Equal(2, episodes);
+            Assert.Equal(3, Directory.GetFiles(dir, "frame_*.png").Length);
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
 }
