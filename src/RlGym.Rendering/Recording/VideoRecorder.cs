@@ -111,7 +111,8 @@ public sealed class VideoRecorder : IDisposable
         {
             var info = new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul);
             using var image = SKImage.FromPixelCopy(info, rgba);
-            using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+            using var pixmap = image.PeekPixels();
+            using var png = PngEncoding.Encode(pixmap);
             using var file = File.Create(System.IO.Path.Combine(Path, RecordingTarget.FrameName(FrameCount)));
             png.SaveTo(file);
             return;

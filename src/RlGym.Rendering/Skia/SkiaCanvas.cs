@@ -116,7 +116,8 @@ public sealed class SkiaCanvas : ICanvas, IDisposable
     public byte[] EncodePng()
     {
         Flush();
-        using var data = Bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixmap = Bitmap.PeekPixels();
+        using var data = PngEncoding.Encode(pixmap);
         return data.ToArray();
     }
 
