@@ -119,6 +119,7 @@ public static class RlGymApp
         }
         builder.Services.AddSingleton(envs);
         builder.Services.AddSingleton(agents);
+        builder.Services.AddSingleton(BuiltInPackages.ExperimentRegistry());
         return builder.Build();
     }
 

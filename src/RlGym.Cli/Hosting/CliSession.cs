@@ -37,6 +37,9 @@ public sealed class CliSession(TextWriter output, TextWriter error, bool errorIs
     /// <summary>The registered agents.</summary>
     public AgentRegistry Agents => Services.GetRequiredService<AgentRegistry>();
 
+    /// <summary>The registered experiments.</summary>
+    public Training.Experiments.ExperimentRegistry Experiments => Services.GetRequiredService<Training.Experiments.ExperimentRegistry>();
+
     /// <summary>appsettings.json, then RLGYM_ environment variables, then the command line.</summary>
     public IConfiguration Configuration => Services.GetRequiredService<IConfiguration>();
 
