@@ -7,7 +7,7 @@ namespace RlGym.Envs.ClassicControl;
 /// The reset options <c>low</c> and <c>high</c> that CartPole, MountainCar and Acrobot accept, as Gymnasium's
 /// <c>maybe_parse_reset_bounds</c>: each falls back to the environment's default, and low may not exceed high.
 /// </summary>
-public static class ResetBounds
+internal static class ResetBounds
 {
     /// <summary>The bounds to draw the starting state from.</summary>
     public static (double Low, double High) Parse(EnvOptions? options, double defaultLow, double defaultHigh)

@@ -20,6 +20,10 @@ namespace RlGym.Core.Checking;
 /// restarting it; stepping allocates nothing after warm-up; disposing twice is safe. Stepping after the end of an
 /// episode is not checked: a bare environment need not refuse it (<c>OrderEnforcing</c> does).
 /// </para>
+/// <para>
+/// Wrappers that learn from what they see (<c>NormalizeObservation</c> while updating) make a trajectory depend on
+/// the history as well as the seed, so they fail the determinism checks by design; freeze them to check.
+/// </para>
 /// </summary>
 public static class EnvChecker
 {
@@ -312,7 +316,8 @@ public static class EnvChecker
     private static string Join(double[] numbers) =>
         string.Join(", ", numbers.Take(8).Select(Format)) + (numbers.Length > 8 ? ", ..." : "");
 
-    private static string Format(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+    private static string Format(double v) =>
+        double.IsNaN(v) ? "nan" : double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("G6", CultureInfo.InvariantCulture);
 
     private static EnvCheckResult Run(string name, Func<EnvCheckResult> check)
     {

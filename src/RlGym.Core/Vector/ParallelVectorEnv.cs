@@ -22,6 +22,7 @@ public sealed class ParallelVectorEnv<TAct> : VectorEnv<TAct> where TAct : notnu
     private int _pending;
     private volatile bool _stopping;
     private ExceptionDispatchInfo? _error;
+    private readonly long[] _workerAllocated;
 
     /// <summary>Steps the given copies (owned from now on) on <paramref name="threads"/> threads (default: one per core, at most K).</summary>
     public ParallelVectorEnv(IEnumerable<IEnv<float[], TAct>> envs, AutoresetMode autoresetMode = AutoresetMode.NextStep, int? threads = null)
@@ -33,11 +34,16 @@ public sealed class ParallelVectorEnv<TAct> : VectorEnv<TAct> where TAct : notnu
         ThreadCount = w;
         _chunkStart = new int[w + 1];
         for (int c = 0; c <= w; c++) _chunkStart[c] = (int)((long)c * Count / w);
+        _workerAllocated = new long[w];
         _go = new ManualResetEventSlim[w];
         _threads = new Thread[w];
+        // An event makes its lock object the first time a wait blocks; a 1 ms wait on each now moves that allocation
+        // out of stepping.
+        _done.Wait(1);
         for (int c = 1; c < w; c++)
         {
             _go[c] = new ManualResetEventSlim(false);
+            _go[c].Wait(1);
             int chunk = c;
             _threads[c] = new Thread(() => Work(chunk)) { IsBackground = true, Name = $"{nameof(ParallelVectorEnv<TAct>)} worker {c}" };
             _threads[c].Start();
@@ -50,6 +56,20 @@ public sealed class ParallelVectorEnv<TAct> : VectorEnv<TAct> where TAct : notnu
 
     /// <summary>Threads stepping copies, the calling thread included.</summary>
     public int ThreadCount { get; }
+
+    /// <summary>
+    /// Bytes allocated so far by the background workers (each reads its own thread's counter after every step), so
+    /// that a test or benchmark can check that stepping allocates nothing without counting other threads' work.
+    /// </summary>
+    public long WorkerAllocatedBytes
+    {
+        get
+        {
+            long sum = 0;
+            for (int c = 1; c < ThreadCount; c++) sum += Volatile.Read(ref _workerAllocated[c]);
+            return sum;
+        }
+    }
 
     /// <inheritdoc />
     protected override void StepAll()
@@ -72,6 +92,7 @@ public sealed class ParallelVectorEnv<TAct> : VectorEnv<TAct> where TAct : notnu
             go.Reset();
             if (_stopping) return;
             RunChunk(chunk);
+            Volatile.Write(ref _workerAllocated[chunk], GC.GetAllocatedBytesForCurrentThread());
             if (Interlocked.Decrement(ref _pending) == 0) _done.Set();
         }
     }

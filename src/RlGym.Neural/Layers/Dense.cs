@@ -111,12 +111,7 @@ public sealed class Dense : ILayer
         Span<double> y = output.Data();
         if (batch >= SmallBatch)
         {
-            for (int j = 0; j < Outputs; j++)
-            {
-                var yj = y.Slice(j * batch, batch);
-                yj.Fill(b[j]);
-                for (int k = 0; k < Inputs; k++) Blas.Axpy(w[j * Inputs + k], x.Slice(k * batch, batch), yj);
-            }
+            Blas.MultiplyColumns(x, batch, Inputs, w, 1, Inputs, Outputs, b, y);
             return;
         }
         var row = _row.AsSpan();
@@ -154,21 +149,10 @@ public sealed class Dense : ILayer
 
         if (batch >= SmallBatch)
         {
-            // ∂L/∂W = xᵀ ∂L/∂y: each entry is a dot product of two batch columns.
-            for (int j = 0; j < Outputs; j++)
-            {
-                var dyj = dy.Slice(j * batch, batch);
-                var dwj = dw.Slice(j * Inputs, Inputs);
-                for (int k = 0; k < Inputs; k++) dwj[k] += Blas.Dot(x.Slice(k * batch, batch), dyj);
-            }
-            if (inputGradient is null) return;
-            // ∂L/∂x = ∂L/∂y Wᵀ, built one input column at a time.
-            for (int k = 0; k < Inputs; k++)
-            {
-                var dxk = dx.Slice(k * batch, batch);
-                dxk.Clear();
-                for (int j = 0; j < Outputs; j++) Blas.Axpy(w[j * Inputs + k], dy.Slice(j * batch, batch), dxk);
-            }
+            // ∂L/∂W = xᵀ ∂L/∂y
+            Blas.AddTransposeProduct(x, dy, batch, Inputs, Outputs, dw);
+            // ∂L/∂x = ∂L/∂y Wᵀ
+            if (inputGradient is not null) Blas.MultiplyColumns(dy, batch, Outputs, w, Inputs, 1, Inputs, default, dx);
             return;
         }
 
