@@ -48,6 +48,9 @@ public static class RlGymApp
         {
             using var host = BuildHost(session, session.Plugins);
             session.Attach(host.Services);
+            var log = session.Logger("rlgym");
+            foreach (var p in session.Plugins) log.LogDebug("plugin {Path} loaded", p);
+            log.LogDebug("{Envs} environments, {Agents} agents registered", session.Envs.Specs.Count, session.Agents.Factories.Count);
             return await parsed.InvokeAsync(new InvocationConfiguration
             {
                 Output = stdout,
