@@ -130,4 +130,25 @@ public sealed class BuiltInEnvironmentTests
         Assert.StartsWith("rlgym: agent q-learning cannot train on CartPole-v1: ", r.Error);
         Assert.Single(r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void Wrapped_CartPole_trains_a_tabular_agent_and_records_the_wrapper()
+    {
+        using var tmp = new TempDirectory();
+        const string wrap = "discretize:bins=6,low=-2.4;-3;-0.21;-3.5,high=2.4;3;0.21;3.5";
+        var r = Run("train", "CartPole-v1", "--agent", "q-learning", "--wrap", wrap, "--episodes", "20", "--out", tmp.File("run"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        var config = Training.Runs.RunConfig.Load(tmp.File("run/config.json"));
+        Assert.Equal([wrap], config.Wrappers);
+        Assert.Equal(0, Run("eval", tmp.File("run"), "--episodes", "3").ExitCode);
+    }
+
+    [Fact]
+    public void Unknown_experiment_exits_2_and_no_name_lists_them()
+    {
+        var r = Run("experiment", "no-such-experiment");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("unknown experiment 'no-such-experiment'", r.Error);
+        Assert.Equal(0, Run("experiment").ExitCode);
+    }
 }
