@@ -70,6 +70,13 @@ public static class RlGymApp
             stderr.WriteLine($"rlgym: {u.Message}");
             return UsageError;
         }
+        catch (Exception e) when (Unwrap(e) is Training.EnvironmentFaultException fault)
+        {
+            // A bug in an environment, found by the trainer: say where, not how the trainer noticed.
+            stderr.WriteLine($"rlgym: {FirstLine(fault.Message)}");
+            if (session.Verbose) stderr.WriteLine(fault);
+            return 1;
+        }
         catch (Exception e)
         {
             var inner = Unwrap(e);
@@ -126,7 +133,7 @@ public static class RlGymApp
         return builder.Build();
     }
 
-    private static int LoadPlugin(EnvRegistry envs, AgentRegistry agents, string path)
+    internal static int LoadPlugin(EnvRegistry envs, AgentRegistry agents, string path)
     {
         try
         {

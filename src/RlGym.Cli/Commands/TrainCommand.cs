@@ -117,6 +117,7 @@ public sealed class TrainCommand : Command
     {
         string? configPath = parse.GetValue(_config);
         var config = configPath is not null ? RunConfig.Load(configPath) : new RunConfig();
+        session.EnsurePlugins(config.Plugins);
         bool defaultRun = configPath is null && parse.GetValue(_id) is null && parse.GetValue(_agent) is null;
         if (string.IsNullOrEmpty(config.Env)) config.Env = DefaultEnv;
         if (string.IsNullOrEmpty(config.Agent)) config.Agent = DefaultAgent;
@@ -142,6 +143,7 @@ public sealed class TrainCommand : Command
     {
         var dir = new RunDirectory(resumeDir);
         var config = dir.ReadConfig();
+        session.EnsurePlugins(config.Plugins);
         if (parse.GetValue(_id) is { } id && id != config.Env)
             throw new UserInputException($"the run in '{resumeDir}' trains on {config.Env}, not {id}");
         if (parse.GetValue(_agent) is { } a && a != config.Agent)

@@ -50,6 +50,21 @@ public sealed class CliSession(TextWriter output, TextWriter error, bool errorIs
 
     internal void Attach(IServiceProvider services) => _services = services;
 
+    /// <summary>
+    /// Loads the plugins a run was made with (its config.json's <c>plugins</c>) that this session has not loaded, so
+    /// <c>eval</c>, <c>--resume</c> and <c>--config</c> work on a plugin's environments without repeating <c>--plugin</c>.
+    /// </summary>
+    public void EnsurePlugins(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path);
+            if (Plugins.Contains(full)) continue;
+            RlGymApp.LoadPlugin(Envs, Agents, full);
+            Plugins = [.. Plugins, full];
+        }
+    }
+
     /// <summary>A Spectre console that writes tables to stdout; plain text when stdout is not a terminal.</summary>
     public IAnsiConsole TableConsole()
     {
