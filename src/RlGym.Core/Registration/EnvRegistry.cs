@@ -7,8 +7,9 @@ namespace RlGym.Core.Registration;
 
 /// <summary>
 /// Environment ids and how to make them, as Gymnasium's registry. <see cref="Make"/> builds the environment with
-/// its options, refuses options it does not know, and wraps it in <see cref="OrderEnforcing{TObs,TAct}"/> and,
-/// when the spec has a limit, <see cref="TimeLimit{TObs,TAct}"/>.
+/// its options, refuses options it does not know, and wraps it, when the spec has a limit, in
+/// <see cref="TimeLimit{TObs,TAct}"/>, then in <see cref="OrderEnforcing{TObs,TAct}"/> (outermost, so that stepping
+/// after a truncation is refused too).
 /// </summary>
 public sealed class EnvRegistry
 {
@@ -91,9 +92,10 @@ public sealed class EnvRegistry
     {
         public IEnv Visit<TObs, TAct>(IEnv<TObs, TAct> env) where TObs : notnull where TAct : notnull
         {
-            IEnv<TObs, TAct> e = new OrderEnforcing<TObs, TAct>(env);
+            // OrderEnforcing goes outside TimeLimit so that it sees the truncation and refuses the step after it.
+            IEnv<TObs, TAct> e = env;
             if (maxSteps is { } m) e = new TimeLimit<TObs, TAct>(e, m);
-            return e;
+            return new OrderEnforcing<TObs, TAct>(e);
         }
     }
 

@@ -123,12 +123,57 @@ public sealed class Box : Space<float[]>
         return a;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Gymnasium's repr: <c>Box(-1.0, 1.0, (2,), float32)</c> when the bounds are uniform, otherwise numpy's array
+    /// printing, e.g. CartPole's <c>Box([-4.8               -inf -0.41887903        -inf], [4.8 ...], (4,), float32)</c>
+    /// (bounds flattened, on one line).
+    /// </summary>
     public override string ToString()
     {
-        string Bound(float[] b) =>
-            Array.TrueForAll(b, v => v.Equals(b[0])) ? Format(b[0]) : "[" + string.Join(", ", b.Select(Format)) + "]";
-        static string Format(float v) => float.IsPositiveInfinity(v) ? "inf" : float.IsNegativeInfinity(v) ? "-inf" : v.ToString("R", CultureInfo.InvariantCulture);
-        return $"Box({Bound(_low)}, {Bound(_high)}, ({string.Join(", ", _shape)},), float32)";
+        var shape = _shape.Length == 1 ? $"({_shape[0]},)" : $"({string.Join(", ", _shape)})";
+        return $"Box({Bound(_low)}, {Bound(_high)}, {shape}, float32)";
+    }
+
+    private static string Bound(float[] b) =>
+        Array.TrueForAll(b, v => v.Equals(b[0])) ? Scalar(b[0]) : NumpyArray(b);
+
+    // numpy's str of a float32 scalar: the shortest round-trip digits, with ".0" on whole numbers.
+    private static string Scalar(float v)
+    {
+        if (!float.IsFinite(v)) return NonFinite(v);
+        var s = v.ToString("R", CultureInfo.InvariantCulture);
+        return s.Contains('.') || s.Contains('E') ? s : s + ".0";
+    }
+
+    private static string NonFinite(float v) => float.IsNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+
+    // numpy's str of a 1-D float array: integer parts right-aligned, fractions left-aligned to common widths, the
+    // point kept on whole numbers ("2."), non-finite values right-aligned to the full width, one space between.
+    private static string NumpyArray(float[] values)
+    {
+        var parts = new (string Int, string Frac)?[values.Length];
+        int padLeft = 0, padRight = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i])) continue;
+            var s = values[i].ToString("R", CultureInfo.InvariantCulture);
+            int dot = s.IndexOf('.');
+            var p = dot < 0 ? (s, "") : (s[..dot], s[(dot + 1)..]);
+            parts[i] = p;
+            padLeft = Math.Max(padLeft, p.Item1.Length);
+            padRight = Math.Max(padRight, p.Item2.Length);
+        }
+        if (Array.Exists(values, v => !float.IsFinite(v)))
+        {
+            int infLength = Array.Exists(values, float.IsNegativeInfinity) ? 4 : 3;
+            padLeft = Math.Max(padLeft, infLength - (padRight + 1));
+        }
+        int width = padLeft + 1 + padRight;
+        var items = new string[values.Length];
+        for (int i = 0; i < values.Length; i++)
+            items[i] = parts[i] is { } p
+                ? p.Int.PadLeft(padLeft) + "." + p.Frac.PadRight(padRight)
+                : NonFinite(values[i]).PadLeft(width);
+        return "[" + string.Join(" ", items) + "]";
     }
 }

@@ -52,5 +52,10 @@ public sealed class MultiDiscrete : Space<int[]>
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"MultiDiscrete([{string.Join(", ", _nvec)}])";
+    /// <remarks>numpy's array printing, as Gymnasium shows it: <c>MultiDiscrete([ 2 10])</c>.</remarks>
+    public override string ToString()
+    {
+        int width = _nvec.Max(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        return $"MultiDiscrete([{string.Join(" ", _nvec.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)))}])";
+    }
 }

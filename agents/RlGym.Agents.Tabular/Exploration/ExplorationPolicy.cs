@@ -1,0 +1,58 @@
+using RlGym.Core.Random;
+
+namespace RlGym.Agents.Tabular;
+
+/// <summary>
+/// The behaviour policy π(a|s) built from one row of action values: ε-greedy or softmax. It samples actions and
+/// writes the probabilities (Expected Sarsa needs them); a scratch row preallocated here keeps both allocation-free.
+/// </summary>
+public sealed class ExplorationPolicy
+{
+    private readonly double[] _scratch;
+
+    /// <summary>Creates the policy for <paramref name="actionCount"/> actions.</summary>
+    public ExplorationPolicy(ExplorationKind kind, double temperature, int actionCount)
+    {
+        Kind = kind;
+        Temperature = temperature;
+        _scratch = new double[actionCount];
+    }
+
+    /// <summary>ε-greedy or softmax.</summary>
+    public ExplorationKind Kind { get; }
+
+    /// <summary>The softmax temperature (unused by ε-greedy).</summary>
+    public double Temperature { get; }
+
+    /// <summary>Draws a ~ π(·|s) from the action values <paramref name="q"/> of s.</summary>
+    public int Sample(ReadOnlySpan<double> q, double epsilon, Rng rng)
+    {
+        if (Kind == ExplorationKind.Softmax)
+        {
+            var p = _scratch.AsSpan(0, q.Length);
+            Probabilities(q, epsilon, p);
+            return rng.Categorical(p);
+        }
+        // Exploring draws from all actions, the greedy one included, so π(greedy|s) = 1 − ε + ε/|A|.
+        return rng.NextDouble() < epsilon ? rng.NextInt(q.Length) : QTable.Argmax(q, rng);
+    }
+
+    /// <summary>Writes π(a|s) for every action into <paramref name="probabilities"/>.</summary>
+    public void Probabilities(ReadOnlySpan<double> q, double epsilon, Span<double> probabilities)
+    {
+        int n = q.Length;
+        double max = QTable.Max(q);
+        if (Kind == ExplorationKind.Softmax)
+        {
+            // Subtracting the maximum keeps exp from overflowing; the probabilities do not change.
+            double total = 0;
+            for (int a = 0; a < n; a++) total += probabilities[a] = Math.Exp((q[a] - max) / Temperature);
+            for (int a = 0; a < n; a++) probabilities[a] /= total;
+            return;
+        }
+        // Greedy ties share the 1 − ε of exploitation, as the random tie-breaking of Argmax does.
+        int ties = QTable.CountMax(q, max);
+        for (int a = 0; a < n; a++)
+            probabilities[a] = epsilon / n + (q[a] == max ? (1 - epsilon) / ties : 0);
+    }
+}

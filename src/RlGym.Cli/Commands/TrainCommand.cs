@@ -1,0 +1,198 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using RlGym.Cli.Hosting;
+using RlGym.Cli.Runs;
+using RlGym.Core.Errors;
+using RlGym.Training;
+using RlGym.Training.Metrics;
+using RlGym.Training.Runs;
+
+namespace RlGym.Cli.Commands;
+
+/// <summary>
+/// <c>rlgym train [ID] --agent NAME ...</c>: trains an agent and writes a run directory (config.json, metrics.csv,
+/// checkpoint/, agent.bin, learning-curve.png). The configuration is resolved in layers, later ones winning:
+/// the defaults, <c>--config run.json</c> (or the run being resumed), the <c>Run</c> section of appsettings.json and
+/// <c>RLGYM_RUN__*</c> environment variables, then the command line. Without arguments it trains Q-learning on
+/// FrozenLake-v1 long enough to pass its 0.70 threshold.
+/// </summary>
+public sealed class TrainCommand : Command
+{
+    /// <summary>The environment trained when none is named.</summary>
+    public const string DefaultEnv = "FrozenLake-v1";
+
+    /// <summary>The agent trained when none is named.</summary>
+    public const string DefaultAgent = "q-learning";
+
+    /// <summary>Episodes of the default run (measured to reach FrozenLake's threshold with the default agent).</summary>
+    public const int DefaultRunEpisodes = 20_000;
+
+    /// <summary>Episodes when an environment or agent is named but no budget is.</summary>
+    public const int DefaultEpisodes = 1_000;
+
+    private readonly Argument<string?> _id = new("ID") { Description = $"Environment id (default {DefaultEnv})", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string?> _agent = new("--agent", "-a") { Description = $"Agent name (default {DefaultAgent}; see 'rlgym agents')", HelpName = "NAME" };
+    private readonly Option<int?> _episodes = new("--episodes", "-n") { Description = "Training episodes", HelpName = "N" };
+    private readonly Option<long?> _steps = new("--steps") { Description = "Training steps (instead of --episodes)", HelpName = "N" };
+    private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the run (default 0)");
+    private readonly Option<string[]> _settings = CommonOptions.Settings();
+    private readonly Option<string[]> _wrap = new("--wrap")
+    {
+        Description = "Wrapper applied after the registry's, e.g. --wrap one-hot or --wrap discretize:bins=6 (repeatable, first innermost)",
+        HelpName = "NAME[:params]",
+        Arity = ArgumentArity.ZeroOrMore,
+        DefaultValueFactory = _ => [],
+    };
+    private readonly Option<string[]> _options = CommonOptions.EnvOptions();
+    private readonly Option<int?> _maxSteps = new("--max-steps") { Description = "Truncate episodes after N steps (overrides the environment's limit)", HelpName = "N" };
+    private readonly Option<string?> _out = new("--out") { Description = "Run directory (default runs/<env>-<agent>-<time>)", HelpName = "DIR" };
+    private readonly Option<string?> _config = new("--config") { Description = "Run configuration file (a config.json of an earlier run)", HelpName = "run.json" };
+    private readonly Option<string?> _resume = new("--resume") { Description = "Continue the run in DIR from its checkpoint", HelpName = "DIR" };
+    private readonly Option<bool> _force = new("--force") { Description = "Overwrite a run directory that already holds a run" };
+    private readonly Option<bool> _render = new("--render") { Description = "Watch the training in a window" };
+    private readonly Option<string?> _record = new("--record") { Description = "Record frames of the training to PATH", HelpName = "PATH" };
+    private readonly Option<int?> _evalEvery = new("--eval-every") { Description = "Greedy evaluation every N episodes (0: none)", HelpName = "N" };
+    private readonly Option<int?> _checkpointEvery = new("--checkpoint-every") { Description = "Checkpoint every N episodes (0: at the end only)", HelpName = "N" };
+
+    /// <summary>Creates the command.</summary>
+    public TrainCommand(CliSession session) : base("train", "Train an agent on an environment and write a run directory")
+    {
+        Arguments.Add(_id);
+        foreach (var o in new Option[] { _agent, _episodes, _steps, _seed, _settings, _wrap, _options, _maxSteps, _out, _config, _resume, _force, _render, _record, _evalEvery, _checkpointEvery })
+            Options.Add(o);
+        SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
+    }
+
+    private int Run(CliSession session, ParseResult parse, CancellationToken ct)
+    {
+        var log = session.Logger("train");
+        string? resumeDir = parse.GetValue(_resume);
+        bool force = parse.GetValue(_force);
+        if (resumeDir is not null && parse.GetValue(_config) is not null) throw new UserInputException("--resume and --config cannot be used together; a resumed run keeps its config.json");
+        if (resumeDir is not null && parse.GetValue(_out) is { } o && Path.GetFullPath(o) != Path.GetFullPath(resumeDir))
+            throw new UserInputException("--resume DIR continues the run in DIR; --out cannot name another directory");
+        if (parse.GetValue(_render) || parse.GetValue(_record) is not null)
+            throw new UserInputException("--render and --record need the rendering package, which this build does not include yet");
+
+        var (config, dir) = resumeDir is not null ? ResolveResume(session, parse, resumeDir) : ResolveFresh(session, parse);
+        var setup = RunSetup.Of(session);
+
+        // Everything that can refuse the run (unknown id, bad options, agent refusal, bad settings, occupied
+        // directory) runs before any file is written.
+        var env = setup.MakeEnv(config);
+        try
+        {
+            var agent = setup.MakeAgent(config, env, Seeds.Agent(config.Seed));
+            if (resumeDir is null)
+            {
+                dir.PrepareFresh(force);
+                dir.WriteConfig(config);
+            }
+
+            var progress = new TrainingProgress(config.Episodes, config.Steps, config.MovingAverage, session.Interactive ? null : log);
+            var options = TrainerOptions.FromConfig(config, dir,
+                evaluationEnv: config.EvalEvery > 0 ? () => setup.MakeEnv(config) : null,
+                force: force, resume: resumeDir is not null, observers: [progress]);
+            var trainer = Trainer.Create(env, agent, options);
+
+            string title = $"{config.Env} / {config.Agent}";
+            log.LogInformation("training {Agent} on {Env} for {Budget}, seed {Seed}, into {Dir}",
+                config.Agent, config.Env, config.Episodes is { } e ? $"{e} episodes" : $"{config.Steps} steps", config.Seed, dir.Path);
+            var result = session.Interactive
+                ? ProgressBarDisplay.Run(session.ProgressConsole(), progress, title, () => trainer.Run(ct))
+                : trainer.Run(ct);
+
+            foreach (var w in result.Warnings) log.LogWarning("{Warning}", w);
+            WriteSummary(session, config, dir, result, progress, env.Spec?.RewardThreshold);
+            return result.Cancelled ? RlGymApp.Cancelled : 0;
+        }
+        finally
+        {
+            env.Dispose();
+        }
+    }
+
+    private (RunConfig, RunDirectory) ResolveFresh(CliSession session, ParseResult parse)
+    {
+        string? configPath = parse.GetValue(_config);
+        var config = configPath is not null ? RunConfig.Load(configPath) : new RunConfig();
+        session.EnsurePlugins(config.Plugins);
+        bool defaultRun = configPath is null && parse.GetValue(_id) is null && parse.GetValue(_agent) is null;
+        if (string.IsNullOrEmpty(config.Env)) config.Env = DefaultEnv;
+        if (string.IsNullOrEmpty(config.Agent)) config.Agent = DefaultAgent;
+        if (config.Episodes is null && config.Steps is null) config.Episodes = defaultRun ? DefaultRunEpisodes : DefaultEpisodes;
+        if (defaultRun)
+        {
+            // The training returns are those of the ε-greedy behaviour; the greedy evaluations show the 0.70 being reached.
+            config.EvalEvery = 2_000;
+            config.EvalEpisodes = 100;
+        }
+        RunConfigSources.Apply(session.Configuration, config);
+        ApplyCommandLine(parse, config);
+        config.Plugins = [.. session.Plugins];
+        config.Validate();
+        session.Envs.Spec(config.Env);
+
+        string outPath = parse.GetValue(_out)
+            ?? Path.Combine("runs", $"{config.Env}-{config.Agent}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        return (config, new RunDirectory(outPath));
+    }
+
+    private (RunConfig, RunDirectory) ResolveResume(CliSession session, ParseResult parse, string resumeDir)
+    {
+        var dir = new RunDirectory(resumeDir);
+        var config = dir.ReadConfig();
+        session.EnsurePlugins(config.Plugins);
+        if (parse.GetValue(_id) is { } id && id != config.Env)
+            throw new UserInputException($"the run in '{resumeDir}' trains on {config.Env}, not {id}");
+        if (parse.GetValue(_agent) is { } a && a != config.Agent)
+            throw new UserInputException($"the run in '{resumeDir}' trains {config.Agent}, not {a}");
+        if ((parse.GetValue(_settings)?.Length ?? 0) > 0 || (parse.GetValue(_options)?.Length ?? 0) > 0 || (parse.GetValue(_wrap)?.Length ?? 0) > 0
+            || parse.GetValue(_seed) is not null || parse.GetValue(_maxSteps) is not null)
+            throw new UserInputException("a resumed run keeps its environment, agent, settings and seed; only --episodes or --steps may change (to extend it)");
+        var before = config.ToJson();
+        if (parse.GetValue(_episodes) is { } n) (config.Episodes, config.Steps) = (n, null);
+        if (parse.GetValue(_steps) is { } s) (config.Steps, config.Episodes) = (s, null);
+        if (parse.GetValue(_evalEvery) is { } ee) config.EvalEvery = ee;
+        if (parse.GetValue(_checkpointEvery) is { } ce) config.CheckpointEvery = ce;
+        config.Validate();
+        // The extended budget is part of what reruns the run.
+        if (config.ToJson() != before) dir.WriteConfig(config);
+        return (config, dir);
+    }
+
+    private void ApplyCommandLine(ParseResult parse, RunConfig config)
+    {
+        if (parse.GetValue(_id) is { } id) config.Env = id;
+        if (parse.GetValue(_agent) is { } agent) config.Agent = agent;
+        int? episodes = parse.GetValue(_episodes);
+        long? steps = parse.GetValue(_steps);
+        if (episodes is not null && steps is not null) throw new UserInputException("--episodes and --steps cannot be used together; the budget is one or the other");
+        if (episodes is { } n) (config.Episodes, config.Steps) = (n, null);
+        if (steps is { } s) (config.Steps, config.Episodes) = (s, null);
+        if (parse.GetValue(_seed) is { } seed) config.Seed = seed;
+        foreach (var (k, v) in CommonOptions.ParseSettings(parse.GetValue(_settings))) config.Settings[k] = v;
+        foreach (var (k, v) in CommonOptions.ParseEnvOptions(parse.GetValue(_options)).Values) config.EnvOptions[k] = v;
+        var wraps = parse.GetValue(_wrap) ?? [];
+        if (wraps.Length > 0) config.Wrappers = [.. wraps];
+        if (parse.GetValue(_maxSteps) is { } ms) config.MaxEpisodeSteps = ms;
+        if (parse.GetValue(_evalEvery) is { } ee) config.EvalEvery = ee;
+        if (parse.GetValue(_checkpointEvery) is { } ce) config.CheckpointEvery = ce;
+    }
+
+    private static void WriteSummary(CliSession session, RunConfig config, RunDirectory dir, TrainingResult result, TrainingProgress progress, double? threshold)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var w = session.Error;
+        w.WriteLine(result.Cancelled
+            ? $"rlgym: training cancelled after {result.Episodes} episodes; checkpoint and metrics are in {dir.Path} (resume with: rlgym train --resume {dir.Path})"
+            : $"rlgym: trained {config.Agent} on {config.Env}: {result.Episodes} episodes, {result.TotalSteps} steps in {result.WallSeconds.ToString("0.0", inv)} s");
+        w.WriteLine($"rlgym: mean return of the last {Math.Min(progress.Episodes, config.MovingAverage)} episodes {progress.MovingAverage.ToString("0.000", inv)}, best {result.BestReturn.ToString("0.###", inv)}");
+        if (result.LastEvaluation is { } ev)
+            w.WriteLine($"rlgym: last greedy evaluation {ev.Mean.ToString("0.000", inv)} ± {ev.StandardDeviation.ToString("0.000", inv)} (std) over {ev.Episodes} episodes"
+                + (threshold is { } t ? $"; reward threshold {t.ToString("R", inv)} {(ev.Mean >= t ? "reached" : "not reached")}" : ""));
+        w.WriteLine($"rlgym: run directory {dir.Path}; evaluate with: rlgym eval {dir.Path}");
+        w.Flush();
+    }
+}

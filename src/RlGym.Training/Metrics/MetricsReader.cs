@@ -1,0 +1,76 @@
+using System.Globalization;
+using RlGym.Core.Errors;
+
+namespace RlGym.Training.Metrics;
+
+/// <summary>
+/// Reads a <c>metrics.csv</c> written by <see cref="MetricsWriter"/> back into rows, for plots, evaluation reports
+/// and tests. A last line without its newline is the row a crash cut short and is skipped; any other malformed line
+/// is an error naming the file and the line.
+/// </summary>
+public static class MetricsReader
+{
+    /// <summary>Every row of the file.</summary>
+    public static IReadOnlyList<EpisodeMetrics> Read(string path)
+    {
+        if (!File.Exists(path)) throw new UserInputException($"metrics file '{path}' does not exist");
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (IOException e) { throw new UserInputException($"cannot read metrics file '{path}': {e.Message}", e); }
+        return Parse(text, path);
+    }
+
+    /// <summary>The rows of CSV text; <paramref name="source"/> names it in error messages.</summary>
+    public static IReadOnlyList<EpisodeMetrics> Parse(string text, string source = "metrics")
+    {
+        var rows = new List<EpisodeMetrics>();
+        int lineNumber = 0;
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text.IndexOf('\n', start);
+            if (end < 0) break; // a row the writer never finished
+            var line = text.AsSpan(start, end - start).TrimEnd('\r');
+            start = end + 1;
+            lineNumber++;
+            if (lineNumber == 1)
+            {
+                if (!line.SequenceEqual(MetricsWriter.Header))
+                    throw new UserInputException($"'{source}' is not a metrics file: its header is not '{MetricsWriter.Header}'");
+                continue;
+            }
+            rows.Add(ParseRow(line, source, lineNumber));
+        }
+        if (lineNumber == 0 && text.Length > 0)
+            throw new UserInputException($"'{source}' is not a metrics file: it has no complete header line");
+        return rows;
+    }
+
+    /// <summary>The return of every episode, in order.</summary>
+    public static double[] Returns(string path) => Read(path).Select(r => r.Return).ToArray();
+
+    private static EpisodeMetrics ParseRow(ReadOnlySpan<char> line, string source, int lineNumber)
+    {
+        Span<Range> parts = stackalloc Range[8];
+        int count = line.Split(parts, ',');
+        if (count != 7) throw Bad(source, lineNumber, $"it has {count} columns, not 7");
+        var inv = CultureInfo.InvariantCulture;
+        if (!int.TryParse(line[parts[0]], NumberStyles.Integer, inv, out var episode)) throw Bad(source, lineNumber, "episode is not an integer");
+        if (!long.TryParse(line[parts[1]], NumberStyles.Integer, inv, out var total)) throw Bad(source, lineNumber, "total_steps is not an integer");
+        if (!double.TryParse(line[parts[2]], NumberStyles.Float, inv, out var ret)) throw Bad(source, lineNumber, "return is not a number");
+        if (!int.TryParse(line[parts[3]], NumberStyles.Integer, inv, out var length)) throw Bad(source, lineNumber, "length is not an integer");
+        if (!double.TryParse(line[parts[4]], NumberStyles.Float, inv, out var rate)) throw Bad(source, lineNumber, "exploration_rate is not a number");
+        if (!double.TryParse(line[parts[5]], NumberStyles.Float, inv, out var wall)) throw Bad(source, lineNumber, "wall_seconds is not a number");
+        double? eval = null;
+        var evalText = line[parts[6]];
+        if (!evalText.IsEmpty)
+        {
+            if (!double.TryParse(evalText, NumberStyles.Float, inv, out var e)) throw Bad(source, lineNumber, "eval_return is not a number");
+            eval = e;
+        }
+        return new EpisodeMetrics(episode, total, ret, length, rate, wall, eval);
+    }
+
+    private static UserInputException Bad(string source, int line, string why) =>
+        new($"'{source}' line {line} is malformed: {why}");
+}

@@ -1,0 +1,18 @@
+using RlGym.Training.Experiments;
+using ScottPlot;
+
+namespace RlGym.Training.Plots;
+
+/// <summary>Draws an experiment's series as lines on one PNG, titled with the experiment's name.</summary>
+public static class ExperimentPlot
+{
+    /// <summary>Writes the plot; <paramref name="xLabel"/> and <paramref name="yLabel"/> name the axes.</summary>
+    public static void Write(ExperimentResult result, string path, string xLabel = "episode", string yLabel = "return")
+    {
+        var plot = new Plot();
+        int colour = 0;
+        foreach (var s in result.Series)
+            LearningCurvePlot.AddBand(plot, s.X, s.Y, null, plot.Add.Palette.GetColor(colour++), s.Label);
+        LearningCurvePlot.Finish(plot, result.Name, xLabel, yLabel, path);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RlGym.Core.Errors;
+
+namespace RlGym.Training.Runs;
+
+/// <summary>
+/// Everything needed to rerun a training run, as written to <c>config.json</c> in its run directory (snake_case keys,
+/// e.g. <c>{"env": "FrozenLake-v1", "agent": "q-learning", "episodes": 2000, "seed": 0}</c>). A plain settable record,
+/// so the command line can bind it from a <c>--config</c> file and its own options; call <see cref="Validate"/> after.
+/// The budget is <see cref="Episodes"/> or <see cref="Steps"/>, both counted from the start of the run (a resumed run
+/// trains up to them, not for them again).
+/// </summary>
+public sealed record RunConfig
+{
+    /// <summary>Gymnasium environment id, e.g. <c>FrozenLake-v1</c>.</summary>
+    public string Env { get; set; } = "";
+
+    /// <summary>Keyword arguments of the environment (<c>-o key=value</c>), as text.</summary>
+    public Dictionary<string, string> EnvOptions { get; set; } = [];
+
+    /// <summary>Overrides the spec's time limit; null keeps it.</summary>
+    public int? MaxEpisodeSteps { get; set; }
+
+    /// <summary>Wrappers applied after the registry's, in order, by name (e.g. <c>discretize-observation:bins=10</c>).</summary>
+    public List<string> Wrappers { get; set; } = [];
+
+    /// <summary>Agent name, e.g. <c>q-learning</c>.</summary>
+    public string Agent { get; set; } = "";
+
+    /// <summary>Hyperparameter overrides (<c>--set key=value</c>), as text.</summary>
+    public Dictionary<string, string> Settings { get; set; } = [];
+
+    /// <summary>Training episodes; exactly one of this and <see cref="Steps"/> is set.</summary>
+    public int? Episodes { get; set; }
+
+    /// <summary>Training steps; the episode that reaches them is finished, so every metrics row is a whole episode.</summary>
+    public long? Steps { get; set; }
+
+    /// <summary>The run's seed: the environment's first reset, the agent and the evaluation environment derive from it.</summary>
+    public long Seed { get; set; }
+
+    /// <summary>Greedy evaluation after every this many episodes; 0 for none.</summary>
+    public int EvalEvery { get; set; }
+
+    /// <summary>Episodes of each evaluation.</summary>
+    public int EvalEpisodes { get; set; } = 10;
+
+    /// <summary>A checkpoint after every this many episodes; 0 for one at the end only.</summary>
+    public int CheckpointEvery { get; set; } = 100;
+
+    /// <summary>Window of the moving average drawn on the learning curve.</summary>
+    public int MovingAverage { get; set; } = 100;
+
+    /// <summary>Assemblies given to <c>--plugin</c> when the run was made (so a rerun can load them again).</summary>
+    public List<string> Plugins { get; set; } = [];
+
+    /// <summary>The JSON options used for <c>config.json</c>: snake_case, indented, unknown keys refused.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>The keys of <c>config.json</c>.</summary>
+    public static IReadOnlyList<string> Keys { get; } =
+        typeof(RunConfig).GetProperties().Where(p => p.CanWrite && p.Name != "EqualityContract")
+            .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)).ToArray();
+
+    /// <summary>
+    /// Throws a one-line <see cref="UserInputException"/> naming the key, its value and what is allowed when the
+    /// configuration cannot run.
+    /// </summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Env)) throw Bad("env", Env, "an environment id such as FrozenLake-v1 (run 'rlgym envs')");
+        if (string.IsNullOrWhiteSpace(Agent)) throw Bad("agent", Agent, "an agent name such as q-learning (run 'rlgym agents')");
+        if (Episodes is null && Steps is null) throw Bad("episodes", "", "a positive number of episodes, or set steps instead");
+        if (Episodes is not null && Steps is not null) throw Bad("steps", Steps, "unset when episodes is set (the budget is one or the other)");
+        if (Episodes is < 1) throw Bad("episodes", Episodes, $"1 to {int.MaxValue}");
+        if (Steps is < 1) throw Bad("steps", Steps, $"1 to {long.MaxValue}");
+        if (MaxEpisodeSteps is < 1) throw Bad("max_episode_steps", MaxEpisodeSteps, $"1 to {int.MaxValue}, or null for the spec's limit");
+        if (EvalEvery < 0) throw Bad("eval_every", EvalEvery, $"0 (no evaluation) to {int.MaxValue}");
+        if (EvalEpisodes < 1) throw Bad("eval_episodes", EvalEpisodes, $"1 to {int.MaxValue}");
+        if (CheckpointEvery < 0) throw Bad("checkpoint_every", CheckpointEvery, $"0 (at the end only) to {int.MaxValue}");
+        if (MovingAverage < 1) throw Bad("moving_average", MovingAverage, $"1 to {int.MaxValue}");
+    }
+
+    private static UserInputException Bad(string key, object? value, string allowed) =>
+        new($"config {key}={value} is not allowed; allowed: {allowed}");
+
+    /// <summary>The configuration as <c>config.json</c> text.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Parses <c>config.json</c> text; <paramref name="source"/> names it in error messages. Not validated.</summary>
+    public static RunConfig FromJson(string json, string source = "config.json")
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunConfig>(json, JsonOptions)
+                ?? throw new UserInputException($"'{source}' holds null, not a run configuration");
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" (line {line + 1})" : "";
+            string key = (e.Path ?? "").TrimStart('$', '.').Split('.', '[')[0];
+            var what = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"unknown key '{key}'; allowed: {string.Join(", ", Keys)}"
+                : Keys.Contains(key)
+                    ? $"key '{key}' has a value of the wrong kind; allowed: {Kind(key)}"
+                    : e.Message.Split(". Path:")[0];
+            throw new UserInputException($"'{source}'{where} is not a valid run configuration: {what}", e);
+        }
+    }
+
+    private static string Kind(string key)
+    {
+        var type = typeof(RunConfig).GetProperties().First(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name) == key).PropertyType;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(int) || type == typeof(long) ? "an integer"
+            : type == typeof(string) ? "a string"
+            : type == typeof(List<string>) ? "a list of strings"
+            : type == typeof(Dictionary<string, string>) ? "an object whose values are strings, e.g. {\"alpha\": \"0.5\"}"
+            : type.Name;
+    }
+
+    /// <summary>Reads and parses a configuration file. Not validated.</summary>
+    public static RunConfig Load(string path)
+    {
+        if (!File.Exists(path)) throw new UserInputException($"configuration file '{path}' does not exist");
+        return FromJson(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Writes the configuration to <paramref name="path"/>.</summary>
+    public void Save(string path) => File.WriteAllText(path, ToJson() + "\n");
+}

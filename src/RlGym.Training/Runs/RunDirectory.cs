@@ -1,0 +1,116 @@
+using RlGym.Core.Agents;
+using RlGym.Core.Errors;
+using RlGym.Training.Checkpoints;
+using RlGym.Training.Metrics;
+using RlGym.Training.Plots;
+
+namespace RlGym.Training.Runs;
+
+/// <summary>
+/// The folder of one run: <c>config.json</c> (what to rerun), <c>metrics.csv</c> (one row per episode),
+/// <c>checkpoint/checkpoint.bin</c> (to resume), <c>agent.bin</c> (the trained agent, what <c>IAgent.Save</c> wrote)
+/// and <c>learning-curve.png</c>.
+/// </summary>
+public sealed class RunDirectory
+{
+    /// <summary>The configuration's file name.</summary>
+    public const string ConfigFileName = "config.json";
+
+    /// <summary>The trained agent's file name.</summary>
+    public const string AgentFileName = "agent.bin";
+
+    /// <summary>The learning curve's file name.</summary>
+    public const string LearningCurveFileName = "learning-curve.png";
+
+    /// <summary>A run directory at <paramref name="path"/> (nothing is created until something is written).</summary>
+    public RunDirectory(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new UserInputException("the run directory path is empty; give --out <dir>");
+        Path = System.IO.Path.GetFullPath(path);
+    }
+
+    /// <summary>The folder.</summary>
+    public string Path { get; }
+
+    /// <summary><c>config.json</c>.</summary>
+    public string ConfigPath => System.IO.Path.Combine(Path, ConfigFileName);
+
+    /// <summary><c>metrics.csv</c>.</summary>
+    public string MetricsPath => System.IO.Path.Combine(Path, MetricsWriter.FileName);
+
+    /// <summary><c>checkpoint/</c>.</summary>
+    public string CheckpointDirectory => System.IO.Path.Combine(Path, "checkpoint");
+
+    /// <summary><c>agent.bin</c>.</summary>
+    public string AgentPath => System.IO.Path.Combine(Path, AgentFileName);
+
+    /// <summary><c>learning-curve.png</c>.</summary>
+    public string LearningCurvePath => System.IO.Path.Combine(Path, LearningCurveFileName);
+
+    /// <summary>The run's checkpoint store.</summary>
+    public CheckpointStore Checkpoints => new(CheckpointDirectory);
+
+    /// <summary>True when the folder already holds a run (metrics or a checkpoint).</summary>
+    public bool HoldsRun => File.Exists(MetricsPath) || File.Exists(System.IO.Path.Combine(CheckpointDirectory, CheckpointStore.FileName));
+
+    /// <summary>
+    /// Prepares the folder for a new run: refuses one that already holds a run unless <paramref name="force"/>, in which
+    /// case the old metrics, checkpoint, agent and plot are deleted (so a crash cannot mix two runs).
+    /// </summary>
+    public void PrepareFresh(bool force)
+    {
+        if (HoldsRun && !force)
+            throw new UserInputException($"'{Path}' already holds a run ({MetricsWriter.FileName} exists); use --force to overwrite it or --resume to continue it");
+        Directory.CreateDirectory(Path);
+        if (force)
+        {
+            Checkpoints.Delete();
+            foreach (var f in new[] { MetricsPath, AgentPath, LearningCurvePath })
+                if (File.Exists(f)) File.Delete(f);
+        }
+    }
+
+    /// <summary>Writes <c>config.json</c>.</summary>
+    public void WriteConfig(RunConfig config)
+    {
+        Directory.CreateDirectory(Path);
+        config.Save(ConfigPath);
+    }
+
+    /// <summary>Reads <c>config.json</c> (validated).</summary>
+    public RunConfig ReadConfig()
+    {
+        if (!File.Exists(ConfigPath)) throw new UserInputException($"'{Path}' is not a run directory: it has no {ConfigFileName}");
+        var config = RunConfig.Load(ConfigPath);
+        config.Validate();
+        return config;
+    }
+
+    /// <summary>Writes the agent to <c>agent.bin</c> (through a temporary file, so a crash keeps the old one).</summary>
+    public void SaveAgent(IAgent agent)
+    {
+        Directory.CreateDirectory(Path);
+        var temp = AgentPath + ".tmp";
+        using (var fs = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            agent.Save(fs);
+            fs.Flush(flushToDisk: true);
+        }
+        File.Move(temp, AgentPath, overwrite: true);
+    }
+
+    /// <summary>Loads <c>agent.bin</c> into <paramref name="agent"/>.</summary>
+    public void LoadAgent(IAgent agent)
+    {
+        if (!File.Exists(AgentPath)) throw new UserInputException($"'{Path}' has no trained agent ({AgentFileName}); train first");
+        using var fs = File.OpenRead(AgentPath);
+        agent.Load(fs);
+    }
+
+    /// <summary>The rows of <c>metrics.csv</c>.</summary>
+    public IReadOnlyList<EpisodeMetrics> ReadMetrics() => MetricsReader.Read(MetricsPath);
+
+    /// <summary>Draws <c>learning-curve.png</c> from <c>metrics.csv</c>.</summary>
+    public void WriteLearningCurve(int movingAverage = 100, string? title = null) =>
+        LearningCurvePlot.Write(ReadMetrics(), LearningCurvePath, movingAverage, title ?? System.IO.Path.GetFileName(Path));
+}

@@ -1,0 +1,128 @@
+using RlGym.Core.Errors;
+using RlGym.Training.Metrics;
+using RlGym.Training.Tests.Support;
+
+namespace RlGym.Training.Tests;
+
+public sealed class MetricsWriterTests
+{
+    private static EpisodeMetrics Row(int i) => new(i, i * 10L, 0.1 * i + 1.0 / 3, 10, 1.0 / (i + 3), i * 0.25, i % 2 == 0 ? -1.0 / 7 : null);
+
+    [Fact]
+    public void Rows_read_back_are_the_exact_doubles_written()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("metrics.csv");
+        using (var w = MetricsWriter.Create(path))
+            for (int i = 0; i < 50; i++) w.Write(Row(i));
+        var rows = MetricsReader.Read(path);
+        Assert.Equal(Enumerable.Range(0, 50).Select(Row), rows);
+        Assert.Equal(MetricsWriter.Header, File.ReadLines(path).First());
+    }
+
+    [Fact]
+    public void Each_row_is_on_disk_as_soon_as_it_is_written()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("metrics.csv");
+        using var w = MetricsWriter.Create(path);
+        w.Write(Row(0));
+        w.Write(Row(1));
+        // Another reader sees both rows while the writer is still open (what survives a crash).
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(fs);
+        Assert.Equal(2, MetricsReader.Parse(reader.ReadToEnd()).Count);
+    }
+
+    [Fact]
+    public void An_existing_file_is_refused_naming_the_file_and_the_flags()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("metrics.csv");
+        File.WriteAllText(path, "precious\n");
+        var e = Assert.Throws<UserInputException>(() => MetricsWriter.Create(path));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("--force", e.Message);
+        Assert.Contains("--resume", e.Message);
+        Assert.Equal("precious\n", File.ReadAllText(path));
+        using (var w = MetricsWriter.Create(path, force: true)) w.Write(Row(0));
+        Assert.Single(MetricsReader.Read(path));
+    }
+
+    [Fact]
+    public void Resuming_keeps_the_checkpointed_rows_and_appends_after_them()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("metrics.csv");
+        using (var w = MetricsWriter.Create(path))
+            for (int i = 0; i < 10; i++) w.Write(Row(i));
+        using (var w = MetricsWriter.Resume(path, 6))
+        {
+            Assert.Equal(6, w.RowCount);
+            for (int i = 6; i < 12; i++) w.Write(Row(i));
+        }
+        Assert.Equal(Enumerable.Range(0, 12).Select(Row), MetricsReader.Read(path));
+        var e = Assert.Throws<UserInputException>(() => MetricsWriter.Resume(path, 13));
+        Assert.Contains("fewer than the 13 rows", e.Message);
+    }
+
+    [Fact]
+    public void A_failing_stream_names_the_file_and_keeps_the_rows_written_before()
+    {
+        var backing = new MemoryStream();
+        var failing = new FullDiskStream(backing, capacity: 400);
+        var w = new MetricsWriter(failing, "/runs/a/metrics.csv");
+        int written = 0;
+        var e = Assert.Throws<IOException>(() =>
+        {
+            for (int i = 0; i < 100; i++) { w.Write(Row(i)); written++; }
+        });
+        Assert.Contains("/runs/a/metrics.csv", e.Message);
+        Assert.Contains($"{written} rows", e.Message);
+        Assert.Contains("No space left on device", e.Message);
+        Assert.Throws<IOException>(() => w.Write(Row(0))); // a faulted writer refuses further rows
+        w.Dispose(); // must not throw a second error
+        var text = System.Text.Encoding.UTF8.GetString(backing.ToArray());
+        var rows = MetricsReader.Parse(text);
+        Assert.True(written > 2, $"only {written} rows fit in 400 bytes");
+        Assert.Equal(Enumerable.Range(0, written).Select(Row), rows);
+    }
+
+    [Fact]
+    public void A_row_cut_short_by_a_crash_is_skipped_when_reading()
+    {
+        var text = MetricsWriter.Header + "\n0,10,1,10,0.5,0.1,\n1,20,0.5,10,0.4,0";
+        Assert.Single(MetricsReader.Parse(text));
+    }
+
+    [Fact]
+    public void A_malformed_line_is_reported_with_its_number()
+    {
+        var text = MetricsWriter.Header + "\n0,10,1,10,0.5,0.1,\n1,20,abc,10,0.4,0.2,\n";
+        var e = Assert.Throws<UserInputException>(() => MetricsReader.Parse(text, "m.csv"));
+        Assert.Contains("'m.csv' line 3", e.Message);
+        Assert.Contains("return", e.Message);
+    }
+
+    /// <summary>A stream that accepts <c>capacity</c> bytes, then writes what still fits and fails as a full disk does.</summary>
+    private sealed class FullDiskStream(Stream inner, int capacity) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            int room = capacity - (int)inner.Length;
+            if (count <= room) { inner.Write(buffer, offset, count); return; }
+            inner.Write(buffer, offset, Math.Max(0, room));
+            throw new IOException("No space left on device");
+        }
+    }
+}
