@@ -109,12 +109,14 @@ public sealed class CliffWalkingExperiment : TextbookExperiment
         var settings = SettingsBinder.Bind(new CliffWalkingSettings(), options.Settings);
         int episodes = options.Episodes ?? BookEpisodes;
         var m = Measure(seeds, episodes, settings, options.MaxParallelism, cancellation);
-        var sarsaRows = m.SarsaPaths.Select(CliffWalkingMeasurement.TopRow).ToArray();
-        var qRows = m.QLearningPaths.Select(CliffWalkingMeasurement.TopRow).ToArray();
+        // Rows of the greedy paths that reach the goal (a greedy policy may also loop where Q has not settled).
+        var sarsaRows = m.SarsaPaths.Where(CliffWalkingMeasurement.Reaches).Select(CliffWalkingMeasurement.TopRow).ToArray();
+        var qRows = m.QLearningPaths.Where(CliffWalkingMeasurement.Reaches).Select(CliffWalkingMeasurement.TopRow).ToArray();
         string notes = (
             I($"Mean sum of rewards over the last 100 episodes ({m.SarsaPaths.Length} runs): Sarsa {CliffWalkingMeasurement.Tail(m.Sarsa, 100):0.0}, ") +
             I($"Q-learning {CliffWalkingMeasurement.Tail(m.QLearning, 100):0.0} (S&B Fig. 6.4: Sarsa ≈ −25, Q-learning ≈ −50). ") +
-            I($"Greedy paths: Sarsa's highest row {Histogram(sarsaRows)}, Q-learning's {Histogram(qRows)} ") +
+            I($"Greedy paths reaching the goal: Sarsa {sarsaRows.Length}/{m.SarsaPaths.Length} (highest row {Histogram(sarsaRows)}), ") +
+            I($"Q-learning {qRows.Length}/{m.QLearningPaths.Length} (highest row {Histogram(qRows)}) ") +
             "(book: Sarsa the safe path near the top, Q-learning the optimal path in row 2 along the cliff, 13 steps).");
         return new ExperimentResult(Name,
         [

@@ -20,9 +20,9 @@ public sealed record FrozenLakeSettings
     public int RunsPerSeed { get; init; } = 1;
 
     /// <summary>Step size α.</summary>
-    [Description("step size α of Q-learning")]
+    [Description("step size α of Q-learning on the slippery lake (small: its targets are noisy)")]
     [Range(0.0, 1.0)]
-    public double Alpha { get; init; } = 0.1;
+    public double Alpha { get; init; } = 0.05;
 
     /// <summary>Discount γ (also the planner's).</summary>
     [Description("discount γ of Q-learning and of the planner it is compared with")]
@@ -43,6 +43,11 @@ public sealed record FrozenLakeSettings
     [Description("training episodes on the deterministic lake (is_slippery=false)")]
     [Range(1, 10_000_000)]
     public int DeterministicEpisodes { get; init; } = 2_000;
+
+    /// <summary>α on the deterministic lake.</summary>
+    [Description("step size α on the deterministic lake (its targets are not noisy, so large steps converge)")]
+    [Range(0.0, 1.0)]
+    public double DeterministicAlpha { get; init; } = 0.5;
 
     /// <summary>ε on the deterministic lake.</summary>
     [Description("ε on the deterministic lake: Q-learning is off-policy, so a wide behaviour still learns Q*")]
@@ -72,7 +77,7 @@ public sealed record FrozenLakeRun(double SlipperySuccess, double[] SlipperyCurv
 public sealed class FrozenLakeExperiment : TextbookExperiment
 {
     /// <summary>Training episodes on the slippery lake unless <c>--episodes</c> says otherwise.</summary>
-    public const int DefaultEpisodes = 20_000;
+    public const int DefaultEpisodes = 40_000;
 
     /// <summary>FrozenLake-v1's time limit.</summary>
     public const int MaxEpisodeSteps = 100;
@@ -116,7 +121,7 @@ public sealed class FrozenLakeExperiment : TextbookExperiment
         var lake = new FrozenLakeEnv("4x4", isSlippery: false);
         var plan = ValueIteration.Solve(lake, settings.Gamma, 1e-12);
         var learner = new QLearningAgent(lake.StateCount, lake.ActionCount,
-            new QLearningOptions { Alpha = settings.Alpha, Gamma = settings.Gamma, Epsilon = settings.DeterministicEpsilon },
+            new QLearningOptions { Alpha = settings.DeterministicAlpha, Gamma = settings.Gamma, Epsilon = settings.DeterministicEpsilon },
             Training.Seeds.Agent(seed) + 1);
         var visited = new bool[lake.StateCount];
         var deterministicCurve = Train(lake, learner, seed, settings.DeterministicEpisodes, visited);

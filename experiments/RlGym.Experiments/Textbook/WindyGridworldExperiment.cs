@@ -49,6 +49,40 @@ public sealed class WindyGridworldExperiment : TextbookExperiment
     /// <summary>The shortest path from S to G.</summary>
     public const int OptimalLength = 15;
 
+    /// <summary>
+    /// The book's "about 17": the expected episode length of the best ε-soft policy (ε = 0.1), from the model.
+    /// </summary>
+    public static double EpsilonGreedyOptimum { get; } = EpsilonSoftOptimalLength(new WindyGridworldEnv(), 0.1);
+
+    /// <summary>
+    /// Expected steps from the start under the best ε-soft policy, which is what ε-greedy Sarsa converges to:
+    /// V(s) = (1 − ε) max_a Q(s,a) + ε mean_a Q(s,a), with Q(s,a) = Σ p (r + V(s')) and a reward of −1 per step.
+    /// </summary>
+    public static double EpsilonSoftOptimalLength(WindyGridworldEnv env, double epsilon)
+    {
+        var v = new double[env.StateCount];
+        for (double change = double.PositiveInfinity; change > 1e-12;)
+        {
+            change = 0;
+            for (int s = 0; s < env.StateCount; s++)
+            {
+                if (env.IsTerminal(s)) continue;
+                double max = double.NegativeInfinity, sum = 0;
+                for (int a = 0; a < env.ActionCount; a++)
+                {
+                    double q = 0;
+                    foreach (var o in env.Outcomes(s, a)) q += o.Probability * (o.Reward + (o.Terminal ? 0 : v[o.NextState]));
+                    max = Math.Max(max, q);
+                    sum += q;
+                }
+                double updated = (1 - epsilon) * max + epsilon * sum / env.ActionCount;
+                change = Math.Max(change, Math.Abs(updated - v[s]));
+                v[s] = updated;
+            }
+        }
+        return -v[WindyGridworldEnv.StartState];
+    }
+
     /// <summary>Greedy walks longer than this are counted as never arriving.</summary>
     public const int GreedyCap = 1_000;
 
@@ -104,11 +138,11 @@ public sealed class WindyGridworldExperiment : TextbookExperiment
         var settings = SettingsBinder.Bind(new WindyGridworldSettings(), options.Settings);
         var m = Measure(seeds, settings, options.MaxParallelism, cancellation);
         var x = Enumerable.Range(1, settings.Steps).Select(i => (double)i).ToArray();
-        double lastOnline = m.EpisodeLengths.Average(l => l.Skip(Math.Max(0, l.Count - 20)).Average());
+        double lastOnline = m.EpisodeLengths.Average(l => l.Skip(Math.Max(0, l.Count - 50)).Average());
         string notes = (
             I($"After {settings.Steps} steps ({m.GreedyLengths.Length} runs): {m.EpisodesCompleted[^1]:0.0} episodes completed, ") +
-            I($"greedy episode {m.GreedyLengths.Average():0.0} steps, online mean of the last 20 episodes {lastOnline:0.0} steps ") +
-            "(S&B Example 6.5: about 170 episodes by 8,000 steps, greedy 15 steps, about 17 with exploration).");
+            I($"greedy episode {m.GreedyLengths.Average():0.0} steps, online mean of the last 50 episodes {lastOnline:0.0} steps ") +
+            I($"(S&B Example 6.5: about 170 episodes by 8,000 steps, greedy 15 steps, about 17 with exploration; the ε-soft optimum is {EpsilonGreedyOptimum:0.00})."));
         return new ExperimentResult(Name, [new ExperimentSeries("Sarsa", x, m.EpisodesCompleted)], notes);
     }
 }
