@@ -108,6 +108,11 @@ public sealed class Trainer<TObs, TAct> : Trainer where TObs : notnull where TAc
             if (cancellation.IsCancellationRequested) { cancelled = true; break; }
 
             TObs obs = Reset(s);
+            if (observers.Length > 0)
+            {
+                object boxedStart = obs;
+                foreach (var observer in observers) observer.OnEpisodeStart(_env, boxedStart);
+            }
             double episodeReturn = 0;
             int length = 0;
             while (true)
