@@ -132,7 +132,12 @@ public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IAc
         foreach (var (name, values) in Tables)
         {
             w.WriteStartArray(name);
-            foreach (var v in values) w.WriteNumberValue(v);
+            // JSON has no infinities; a diverged table is still saved, as "Infinity" / "NaN" strings.
+            foreach (var v in values)
+            {
+                if (double.IsFinite(v)) w.WriteNumberValue(v);
+                else w.WriteStringValue(v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
             w.WriteEndArray();
         }
         w.WriteEndObject();
@@ -196,7 +201,10 @@ public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IAc
         foreach (var (name, values) in Tables)
         {
             int i = 0;
-            foreach (var v in tables.GetProperty(name).EnumerateArray()) values[i++] = v.GetDouble();
+            foreach (var v in tables.GetProperty(name).EnumerateArray())
+                values[i++] = v.ValueKind == JsonValueKind.String
+                    ? double.Parse(v.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+                    : v.GetDouble();
         }
         Rng.SetState(rngState);
         Steps = steps;
