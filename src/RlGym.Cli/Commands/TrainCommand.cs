@@ -150,7 +150,7 @@ public sealed class TrainCommand : Command
         {
             // The training returns are those of the ε-greedy behaviour; the greedy evaluations show the 0.70 being reached.
             config.EvalEvery = 2_000;
-            config.EvalEpisodes = 100;
+            config.EvalEpisodes = 1_000;
         }
         RunConfigSources.Apply(session.Configuration, config);
         ApplyCommandLine(parse, config);
