@@ -15,6 +15,11 @@ namespace RlGym.Agents.Tabular;
 /// A trainer drives an agent as: <c>a = Act(s, explore: true)</c>; step the env; <c>Observe(new(s, a, r, s', terminated,
 /// truncated))</c>; after the transition that ends the episode, <c>EndEpisode()</c>. Evaluation calls
 /// <c>Act(s, explore: false)</c> (greedy) and neither observes nor ends episodes.
+/// <para>
+/// A saved agent restores its tables, options, counters and generator, so it acts identically. One-step agents can
+/// be saved mid-episode (Sarsa's promised next action is saved too); n-step and Monte Carlo agents drop the steps
+/// still waiting for their targets, so checkpoint them between episodes.
+/// </para>
 /// </remarks>
 public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IActionValues<int>
     where TOptions : TabularOptions, new()

@@ -16,6 +16,7 @@ namespace RlGym.Neural.Networks;
 /// Buffers are created once per batch size and reused, so after the first call with a given batch size
 /// <see cref="Forward"/>, <see cref="Backward"/> and <see cref="Predict(Matrix{double})"/> allocate nothing.
 /// Returned matrices belong to the network and are overwritten by the next call of the same kind and batch size.
+/// A network is not thread-safe: use it from one thread at a time.
 /// </summary>
 /// <remarks>
 /// Networks compute in double precision. Float32 would double the SIMD lanes, but at CartPole sizes a training
