@@ -38,6 +38,34 @@ public sealed class ActionMaskTests
         Assert.InRange(leftInA, 1, 1_999);
     }
 
+    public static TheoryData<string, string> AllocationCases
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var name in TabularAgents.Factories.Select(f => f.Info.Name))
+            {
+                data.Add(name, "epsilon-greedy");
+                data.Add(name, "softmax");
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllocationCases))]
+    public void Masked_learning_allocates_nothing_after_warm_up(string name, string exploration)
+    {
+        var env = new MaximizationBiasEnv(bActions: 10);
+        var settings = new Dictionary<string, string> { ["exploration"] = exploration, ["epsilon"] = "0.3" };
+        var agent = (IAgent<int, int>)new AgentRegistry().Add(new TabularAgents()).Get(name).Create(env, settings, seed: 2);
+        Mdps.Loop.Train(agent, env, episodes: 50, seed: 2);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Mdps.Loop.Train(agent, env, episodes: 200, seed: null);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void Exploring_is_uniform_over_the_valid_actions_only()
     {
