@@ -141,8 +141,10 @@ public sealed class WindyGridworldExperiment : TextbookExperiment
         double lastOnline = m.EpisodeLengths.Average(l => l.Skip(Math.Max(0, l.Count - 50)).Average());
         string notes = (
             I($"After {settings.Steps} steps ({m.GreedyLengths.Length} runs): {m.EpisodesCompleted[^1]:0.0} episodes completed, ") +
-            I($"greedy episode {m.GreedyLengths.Average():0.0} steps, online mean of the last 50 episodes {lastOnline:0.0} steps ") +
+            I($"greedy policy reaches the goal in {m.GreedyLengths.Count(g => g < GreedyCap)}/{m.GreedyLengths.Length} runs (shortest {m.GreedyLengths.Min()}, median {Median(m.GreedyLengths)} steps), online mean of the last 50 episodes {lastOnline:0.0} steps ") +
             I($"(S&B Example 6.5: about 170 episodes by 8,000 steps, greedy 15 steps, about 17 with exploration; the ε-soft optimum is {EpsilonGreedyOptimum:0.00})."));
         return new ExperimentResult(Name, [new ExperimentSeries("Sarsa", x, m.EpisodesCompleted)], notes);
     }
+
+    private static int Median(int[] values) => values.Order().ElementAt(values.Length / 2);
 }
