@@ -41,4 +41,15 @@ public sealed class PackageTests
             new ExperimentOptions { Settings = new Dictionary<string, string> { ["gamma"] = "0.9" } }));
         Assert.Contains("runs_per_seed", e.Message);
     }
+
+    [Fact]
+    public void Results_do_not_depend_on_how_many_runs_go_at_once()
+    {
+        var settings = new RlGym.Experiments.Textbook.CliffWalkingSettings { RunsPerSeed = 3 };
+        var serial = RlGym.Experiments.Textbook.CliffWalkingExperiment.Measure([4, 5], 40, settings, parallelism: 1);
+        var parallel = RlGym.Experiments.Textbook.CliffWalkingExperiment.Measure([4, 5], 40, settings, parallelism: 4);
+        Assert.Equal(serial.Sarsa, parallel.Sarsa);
+        Assert.Equal(serial.QLearning, parallel.QLearning);
+        Assert.NotEqual(serial.Sarsa, RlGym.Experiments.Textbook.CliffWalkingExperiment.Measure([6, 7], 40, settings).Sarsa);
+    }
 }
