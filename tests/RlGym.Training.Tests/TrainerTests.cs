@@ -204,6 +204,21 @@ public sealed class TrainerTests
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
     }
 
+    [Fact]
+    public void A_run_cancelled_before_its_first_episode_resumes_from_the_seed()
+    {
+        using var whole = new TempDirectory();
+        using var split = new TempDirectory();
+        Train(whole.Path, 8, 20);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var first = Train(split.Path, 8, 20, cancellation: cts.Token);
+        Assert.True(first.Cancelled);
+        Assert.Equal(0, first.Episodes);
+        Train(split.Path, 8, 20, resume: true);
+        Assert.Equal(MetricsFile.WithoutWallTime(Path.Combine(whole.Path, "metrics.csv")), MetricsFile.WithoutWallTime(Path.Combine(split.Path, "metrics.csv")));
+    }
+
     private sealed class CancelAt(int episode, CancellationTokenSource cts) : ITrainingObserver
     {
         public void OnEpisode(EpisodeMetrics metrics)

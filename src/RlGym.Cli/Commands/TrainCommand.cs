@@ -104,7 +104,7 @@ public sealed class TrainCommand : Command
                 : trainer.Run(ct);
 
             foreach (var w in result.Warnings) log.LogWarning("{Warning}", w);
-            WriteSummary(session, config, dir, result, progress);
+            WriteSummary(session, config, dir, result, progress, env.Spec?.RewardThreshold);
             return result.Cancelled ? RlGymApp.Cancelled : 0;
         }
         finally
@@ -117,10 +117,17 @@ public sealed class TrainCommand : Command
     {
         string? configPath = parse.GetValue(_config);
         var config = configPath is not null ? RunConfig.Load(configPath) : new RunConfig();
+        session.EnsurePlugins(config.Plugins);
         bool defaultRun = configPath is null && parse.GetValue(_id) is null && parse.GetValue(_agent) is null;
         if (string.IsNullOrEmpty(config.Env)) config.Env = DefaultEnv;
         if (string.IsNullOrEmpty(config.Agent)) config.Agent = DefaultAgent;
         if (config.Episodes is null && config.Steps is null) config.Episodes = defaultRun ? DefaultRunEpisodes : DefaultEpisodes;
+        if (defaultRun)
+        {
+            // The training returns are those of the ε-greedy behaviour; the greedy evaluations show the 0.70 being reached.
+            config.EvalEvery = 2_000;
+            config.EvalEpisodes = 100;
+        }
         RunConfigSources.Apply(session.Configuration, config);
         ApplyCommandLine(parse, config);
         config.Plugins = [.. session.Plugins];
@@ -136,6 +143,7 @@ public sealed class TrainCommand : Command
     {
         var dir = new RunDirectory(resumeDir);
         var config = dir.ReadConfig();
+        session.EnsurePlugins(config.Plugins);
         if (parse.GetValue(_id) is { } id && id != config.Env)
             throw new UserInputException($"the run in '{resumeDir}' trains on {config.Env}, not {id}");
         if (parse.GetValue(_agent) is { } a && a != config.Agent)
@@ -173,7 +181,7 @@ public sealed class TrainCommand : Command
         if (parse.GetValue(_checkpointEvery) is { } ce) config.CheckpointEvery = ce;
     }
 
-    private static void WriteSummary(CliSession session, RunConfig config, RunDirectory dir, TrainingResult result, TrainingProgress progress)
+    private static void WriteSummary(CliSession session, RunConfig config, RunDirectory dir, TrainingResult result, TrainingProgress progress, double? threshold)
     {
         var inv = CultureInfo.InvariantCulture;
         var w = session.Error;
@@ -182,7 +190,8 @@ public sealed class TrainCommand : Command
             : $"rlgym: trained {config.Agent} on {config.Env}: {result.Episodes} episodes, {result.TotalSteps} steps in {result.WallSeconds.ToString("0.0", inv)} s");
         w.WriteLine($"rlgym: mean return of the last {Math.Min(progress.Episodes, config.MovingAverage)} episodes {progress.MovingAverage.ToString("0.000", inv)}, best {result.BestReturn.ToString("0.###", inv)}");
         if (result.LastEvaluation is { } ev)
-            w.WriteLine($"rlgym: last evaluation {ev.Mean.ToString("0.000", inv)} ± {ev.StandardDeviation.ToString("0.000", inv)} over {ev.Episodes} episodes");
+            w.WriteLine($"rlgym: last greedy evaluation {ev.Mean.ToString("0.000", inv)} ± {ev.StandardDeviation.ToString("0.000", inv)} (std) over {ev.Episodes} episodes"
+                + (threshold is { } t ? $"; reward threshold {t.ToString("R", inv)} {(ev.Mean >= t ? "reached" : "not reached")}" : ""));
         w.WriteLine($"rlgym: run directory {dir.Path}; evaluate with: rlgym eval {dir.Path}");
         w.Flush();
     }
