@@ -13,7 +13,7 @@ public sealed record BenchOptions
     public IReadOnlyList<string> EnvIds { get; init; } = DefaultEnvIds;
 
     /// <summary>Environment steps per timed run (each figure is the best of <see cref="Repeats"/> runs).</summary>
-    public long Steps { get; init; } = 2_000_000;
+    public long Steps { get; init; } = 1_000_000;
 
     /// <summary>Copies K of the vector environments.</summary>
     public int Copies { get; init; } = 128;

@@ -43,6 +43,7 @@ public sealed record EnvBenchResult(
     double WrappedBytesPerStep,
     double? VectorStepsPerSecond,
     double? VectorOneCoreStepsPerSecond,
+    double? VectorOneCoreCpuStepsPerSecond,
     double? VectorScaling,
     double? VectorBytesPerStep,
     double? VectorWorkerBytesPerStep,

@@ -17,12 +17,12 @@ public static class BenchReportText
 
         sb.AppendLine("Environments (steps/s; bare = the env class, wrapped = registry.Make: OrderEnforcing + TimeLimit;");
         sb.AppendLine("  cpu = steps per second of the stepping thread's CPU time, which other processes' load does not lower)");
-        Table(sb, ["env", "bare", "bare cpu", "wrapped", "wrap cpu", "B/step", "vector 1 core", $"vector {m.Threads} thr", "scaling", "vec B/step", "note"],
+        Table(sb, ["env", "bare", "bare cpu", "wrapped", "wrap cpu", "B/step", "vec 1 core", "vec 1 cpu", $"vec {m.Threads} thr", "scaling", "vec B/step", "note"],
             report.Results.Select(r => new[]
             {
                 r.Env, Rate(r.StepsPerSecond), Rate(r.CpuStepsPerSecond), Rate(r.WrappedStepsPerSecond), Rate(r.WrappedCpuStepsPerSecond),
                 Bytes(Math.Max(r.BytesPerStep, r.WrappedBytesPerStep)),
-                Rate(r.VectorOneCoreStepsPerSecond), Rate(r.VectorStepsPerSecond), Ratio(r.VectorScaling),
+                Rate(r.VectorOneCoreStepsPerSecond), Rate(r.VectorOneCoreCpuStepsPerSecond), Rate(r.VectorStepsPerSecond), Ratio(r.VectorScaling),
                 Bytes(r.VectorBytesPerStep + r.VectorWorkerBytesPerStep), r.VectorNote ?? "",
             }));
         sb.AppendLine();

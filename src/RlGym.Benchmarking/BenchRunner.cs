@@ -102,7 +102,7 @@ public sealed class BenchRunner
             var (vector, oneCore, workerBytes, note) = runner.MeasureVector(id, bare.ActionSpace, options, threads);
             return new EnvBenchResult(id,
                 single.Best, single.Median, single.BestCpu, outer.Best, outer.Median, outer.BestCpu, single.BytesPerStep, outer.BytesPerStep,
-                vector?.Best, oneCore?.Best, vector is { } v && oneCore is { } o ? v.Best / o.Best : null,
+                vector?.Best, oneCore?.Best, oneCore?.BestCpu, vector is { } v && oneCore is { } o ? v.Best / o.Best : null,
                 vector?.BytesPerStep, workerBytes, note);
         }
     }
