@@ -2,13 +2,13 @@ namespace RlGym.Benchmarking;
 
 /// <summary>
 /// Everything one <c>rlgym bench</c> run measured, side by side, as written to JSON:
-/// <c>{"machine": ..., "results": [...], "tabular": [...], "a2c": {...}, "baselines": {...}}</c>.
+/// <c>{"machine": ..., "results": [...], "tabular": {...}, "a2c": {...}, "baselines": {...}}</c>.
 /// Throughputs are the best of <see cref="BenchMachine.Repeats"/> timed runs; the medians sit next to them.
 /// </summary>
 public sealed record BenchReport(
     BenchMachine Machine,
     IReadOnlyList<EnvBenchResult> Results,
-    IReadOnlyList<TabularBenchResult> Tabular,
+    TabularBenchResults Tabular,
     A2cBenchResult A2c,
     BaselineResults Baselines);
 
@@ -48,6 +48,9 @@ public sealed record EnvBenchResult(
     double? VectorBytesPerStep,
     double? VectorWorkerBytesPerStep,
     string? VectorNote);
+
+/// <summary>The tabular learning loops measured, one per environment and kind (bare or wrapped).</summary>
+public sealed record TabularBenchResults(string Description, IReadOnlyList<TabularBenchResult> Loops);
 
 /// <summary>
 /// The tabular learning loop: <c>a = agent.Act(s)</c>, <c>env.Step(a)</c>, <c>agent.Observe(transition)</c>, reset at

@@ -29,7 +29,7 @@ public static class BenchReportText
 
         sb.AppendLine("Tabular loop (Q-learning act + env step + update; one step = all three)");
         Table(sb, ["env", "agent", "env kind", "steps/s", "median", "cpu", "B/step"],
-            report.Tabular.Select(t => new[] { t.Env, t.Agent, t.EnvKind, Rate(t.StepsPerSecond), Rate(t.StepsPerSecondMedian), Rate(t.CpuStepsPerSecond), Bytes(t.BytesPerStep) }));
+            report.Tabular.Loops.Select(t => new[] { t.Env, t.Agent, t.EnvKind, Rate(t.StepsPerSecond), Rate(t.StepsPerSecondMedian), Rate(t.CpuStepsPerSecond), Bytes(t.BytesPerStep) }));
         sb.AppendLine();
 
         var a = report.A2c;

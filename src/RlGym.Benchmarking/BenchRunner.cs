@@ -68,7 +68,9 @@ public sealed class BenchRunner
             Environment.ProcessorCount, RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription,
             options.Steps, options.Repeats, options.Copies, threads,
             $"steps/s are the best of {options.Repeats} timed runs after warm-up (median beside); load from other processes lowers them");
-        return new BenchReport(machine, results, tabular, a2c, baselines);
+        var tabularResults = new TabularBenchResults(
+            "Q-learning (default options: alpha 0.1, gamma 0.99, epsilon-greedy 0.1): act, env step, update, reset at episode end", tabular);
+        return new BenchReport(machine, results, tabularResults, a2c, baselines);
     }
 
     private EnvBenchResult MeasureEnv(string id, BenchOptions options, int threads)
