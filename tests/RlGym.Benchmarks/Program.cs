@@ -23,7 +23,13 @@ if (args.Length > 0 && args[0] == "runner")
     };
     var report = new BenchRunner().Run(options, Console.Error.WriteLine);
     Console.WriteLine(BenchReportText.Render(report));
-    if (json is not null) File.WriteAllText(json, BenchReportJson.Serialize(report));
+    if (json is not null)
+    {
+        var text = BenchReportJson.Serialize(report);
+        File.WriteAllText(json, text);
+        if (BenchReportJson.Deserialize(text).Results.Count != report.Results.Count)
+            throw new InvalidOperationException("the JSON report does not read back");
+    }
     return;
 }
 
