@@ -42,7 +42,7 @@ public static class RlGymApp
             return UsageError;
         }
         session.Verbose = parsed.GetValue(global.Verbose);
-        session.Plugins = [.. (parsed.GetValue(global.Plugins) ?? []).Select(Path.GetFullPath)];
+        session.Plugins = [.. (parsed.GetValue(global.Plugins) ?? []).Select(Path.GetFullPath).Distinct()];
 
         try
         {
