@@ -33,9 +33,7 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
     private readonly Optimizer _optimizer;
     private readonly PolicyGradientLoss _loss = new(entropyCoefficient: 0, Reduction.Sum);
     private readonly EpisodeBuffer _episode;
-    private readonly Matrix<double> _x;
-    private readonly int[] _actions = new int[ChunkSize];
-    private readonly double[] _weights = new double[ChunkSize];
+    private readonly Chunk _chunk;
     private long _steps, _episodes;
 
     /// <summary>Creates the agent for observations of <paramref name="observationSize"/> floats and <paramref name="actionCount"/> actions.</summary>
@@ -47,7 +45,7 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
         _policy = NetworkBuilder.Create(observationSize, Options.HiddenSizes, actionCount, Options.Activation, outputGain: 0.01, _rng);
         _optimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.PolicyLearningRate, Options.MaxGradNorm);
         _episode = new EpisodeBuffer(observationSize);
-        _x = Matrix<double>.Build.Dense(ChunkSize, observationSize);
+        _chunk = new Chunk(Options.StepEachT ? 1 : ChunkSize, observationSize);
         ActionCount = actionCount;
     }
 
@@ -102,29 +100,20 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
         if (Options.NormalizeReturns) Standardize(u);
 
         // θ ← θ + β Σ_t u_t ∇θ ln π(a_t|s_t; θ), as descent on L(θ) = −Σ_t u_t ln π(a_t|s_t; θ)
+        // (one step on the whole sum, or with StepEachT one step per t as the textbook's loop)
+        var c = _chunk;
         _policy.ZeroGrad();
-        for (int start = 0; start < _episode.Count; start += ChunkSize)
+        for (int start = 0; start < _episode.Count; start += c.Rows)
         {
-            int rows = Math.Min(ChunkSize, _episode.Count - start);
-            for (int i = 0; i < ChunkSize; i++)
+            c.Load(_episode, u, start);
+            _policy.Backward(_loss.Gradient(_policy.Forward(c.Observations), c.Actions, c.Weights));
+            if (Options.StepEachT && Learns)
             {
-                if (i < rows)
-                {
-                    BatchRows.Write(_x, i, _episode.Observation(start + i));
-                    _actions[i] = _episode.Actions[start + i];
-                    _weights[i] = u[start + i];
-                }
-                else
-                {
-                    BatchRows.Clear(_x, i);
-                    _actions[i] = 0;
-                    _weights[i] = 0;
-                }
+                _optimizer.Step();
+                _policy.ZeroGrad();
             }
-            var logits = _policy.Forward(_x);
-            _policy.Backward(_loss.Gradient(logits, _actions, _weights));
         }
-        if (Learns) _optimizer.Step();
+        if (!Options.StepEachT && Learns) _optimizer.Step();
 
         _episode.Clear();
         _episodes++;

@@ -26,8 +26,6 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
     /// <summary>The command-line name.</summary>
     public const string AgentName = "reinforce-baseline";
 
-    private const int ChunkSize = ReinforceAgent.ChunkSize;
-
     private readonly Rng _rng;
     private readonly Sequential _policy;
     private readonly Sequential _value;
@@ -38,11 +36,7 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
     private readonly EpisodeBuffer _episode;
     private readonly float[] _truncatedNext;
     private bool _truncated;
-    private readonly Matrix<double> _x;
-    private readonly int[] _actions = new int[ChunkSize];
-    private readonly double[] _advantages = new double[ChunkSize];
-    private readonly double[] _returns = new double[ChunkSize];
-    private readonly double[] _mask = new double[ChunkSize];
+    private readonly Chunk _chunk;
     private long _steps, _episodes;
 
     /// <summary>Creates the agent for observations of <paramref name="observationSize"/> floats and <paramref name="actionCount"/> actions.</summary>
@@ -57,7 +51,7 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
         _valueOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _value, Options.ValueLearningRate, Options.MaxGradNorm);
         _episode = new EpisodeBuffer(observationSize);
         _truncatedNext = new float[observationSize];
-        _x = Matrix<double>.Build.Dense(ChunkSize, observationSize);
+        _chunk = new Chunk(Options.StepEachT ? 1 : ReinforceAgent.ChunkSize, observationSize);
         ActionCount = actionCount;
     }
 
@@ -114,42 +108,41 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
         double tail = _truncated && Options.BootstrapTruncation ? _value.Predict(_truncatedNext)[0] : 0;
         var u = _episode.ComputeReturns(gamma, tail);
 
+        // One step on the sums over the episode, or with StepEachT one step per t as the textbook's loop (then each
+        // δ_t sees the w left by the previous step).
+        var c = _chunk;
         _policy.ZeroGrad();
         _value.ZeroGrad();
-        for (int start = 0; start < _episode.Count; start += ChunkSize)
+        for (int start = 0; start < _episode.Count; start += c.Rows)
         {
-            int rows = Math.Min(ChunkSize, _episode.Count - start);
-            for (int i = 0; i < ChunkSize; i++)
-            {
-                bool real = i < rows;
-                if (real) BatchRows.Write(_x, i, _episode.Observation(start + i));
-                else BatchRows.Clear(_x, i);
-                _actions[i] = real ? _episode.Actions[start + i] : 0;
-                _returns[i] = real ? u[start + i] : 0;
-                _mask[i] = real ? 1 : 0;
-            }
+            c.Load(_episode, u, start);
 
             // δ_t = v(s_t; w) − u_t
-            var values = _value.Forward(_x);
+            var values = _value.Forward(c.Observations);
             var v = values.AsColumnMajorArray();
-            for (int i = 0; i < ChunkSize; i++) _advantages[i] = _mask[i] * (_returns[i] - v[i]);
+            for (int i = 0; i < c.Rows; i++) c.Weights[i] = c.Mask[i] * (c.Returns[i] - v[i]);
 
             // w ← w − α δ_t ∇w v(s_t; w), as descent on ½ Σ_t (v(s_t; w) − u_t)²
-            _value.Backward(_valueLoss.Gradient(values, [], _returns, _mask));
+            _value.Backward(_valueLoss.Gradient(values, [], c.Returns, c.Mask));
 
             // θ ← θ − β δ_t ∇θ ln π(a_t|s_t; θ), as descent on −Σ_t (−δ_t) ln π(a_t|s_t; θ)
-            var logits = _policy.Forward(_x);
-            _policy.Backward(_policyLoss.Gradient(logits, _actions, _advantages));
+            _policy.Backward(_policyLoss.Gradient(_policy.Forward(c.Observations), c.Actions, c.Weights));
+
+            if (Options.StepEachT && Learns) Step();
         }
-        if (Learns)
-        {
-            _valueOptimizer.Step();
-            _policyOptimizer.Step();
-        }
+        if (!Options.StepEachT && Learns) Step();
 
         _episode.Clear();
         _truncated = false;
         _episodes++;
+    }
+
+    private void Step()
+    {
+        _valueOptimizer.Step();
+        _policyOptimizer.Step();
+        _value.ZeroGrad();
+        _policy.ZeroGrad();
     }
 
     /// <summary>Writes π(a|s; θ) for every action.</summary>

@@ -38,6 +38,10 @@ public sealed record ReinforceBaselineOptions
     [Description("when a time limit cuts the episode, continue the returns with γ v(s_n; w) instead of 0")]
     public bool BootstrapTruncation { get; init; } = true;
 
+    /// <summary>One step per t instead of one step on the episode's sum.</summary>
+    [Description("step once per time step t at the episode's end, as Sutton & Barto's loop does, instead of once on the summed gradient")]
+    public bool StepEachT { get; init; }
+
     /// <summary>Gradient clipping.</summary>
     [Description("clip each network's gradient to this global norm before its step; 0 turns clipping off")]
     [Range(0.0, 1e6)]

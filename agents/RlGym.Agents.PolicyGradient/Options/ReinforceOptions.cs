@@ -33,6 +33,10 @@ public sealed record ReinforceOptions
     [Description("standardise each episode's returns to mean 0, deviation 1 before the step (not in the lecture; off by default)")]
     public bool NormalizeReturns { get; init; }
 
+    /// <summary>One step per t instead of one step on the episode's sum.</summary>
+    [Description("step once per time step t at the episode's end, as Sutton & Barto's loop does, instead of once on the summed gradient")]
+    public bool StepEachT { get; init; }
+
     /// <summary>Gradient clipping.</summary>
     [Description("clip the policy gradient to this global norm before each step; 0 turns clipping off")]
     [Range(0.0, 1e6)]
