@@ -15,6 +15,11 @@ namespace RlGym.Agents.Tabular;
 /// A trainer drives an agent as: <c>a = Act(s, explore: true)</c>; step the env; <c>Observe(new(s, a, r, s', terminated,
 /// truncated))</c>; after the transition that ends the episode, <c>EndEpisode()</c>. Evaluation calls
 /// <c>Act(s, explore: false)</c> (greedy) and neither observes nor ends episodes.
+/// <para>
+/// A saved agent restores its tables, options, counters and generator, so it acts identically. One-step agents can
+/// be saved mid-episode (Sarsa's promised next action is saved too); n-step and Monte Carlo agents drop the steps
+/// still waiting for their targets, so checkpoint them between episodes.
+/// </para>
 /// </remarks>
 public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IActionValues<int>
     where TOptions : TabularOptions, new()
@@ -132,7 +137,12 @@ public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IAc
         foreach (var (name, values) in Tables)
         {
             w.WriteStartArray(name);
-            foreach (var v in values) w.WriteNumberValue(v);
+            // JSON has no infinities; a diverged table is still saved, as "Infinity" / "NaN" strings.
+            foreach (var v in values)
+            {
+                if (double.IsFinite(v)) w.WriteNumberValue(v);
+                else w.WriteStringValue(v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
             w.WriteEndArray();
         }
         w.WriteEndObject();
@@ -196,7 +206,10 @@ public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IAc
         foreach (var (name, values) in Tables)
         {
             int i = 0;
-            foreach (var v in tables.GetProperty(name).EnumerateArray()) values[i++] = v.GetDouble();
+            foreach (var v in tables.GetProperty(name).EnumerateArray())
+                values[i++] = v.ValueKind == JsonValueKind.String
+                    ? double.Parse(v.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+                    : v.GetDouble();
         }
         Rng.SetState(rngState);
         Steps = steps;

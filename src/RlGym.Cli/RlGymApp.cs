@@ -42,12 +42,15 @@ public static class RlGymApp
             return UsageError;
         }
         session.Verbose = parsed.GetValue(global.Verbose);
-        session.Plugins = [.. (parsed.GetValue(global.Plugins) ?? []).Select(Path.GetFullPath)];
+        session.Plugins = [.. (parsed.GetValue(global.Plugins) ?? []).Select(Path.GetFullPath).Distinct()];
 
         try
         {
             using var host = BuildHost(session, session.Plugins);
             session.Attach(host.Services);
+            var log = session.Logger("rlgym");
+            foreach (var p in session.Plugins) log.LogDebug("plugin {Path} loaded", p);
+            log.LogDebug("{Envs} environments, {Agents} agents registered", session.Envs.Specs.Count, session.Agents.Factories.Count);
             return await parsed.InvokeAsync(new InvocationConfiguration
             {
                 Output = stdout,
@@ -66,6 +69,13 @@ public static class RlGymApp
         {
             stderr.WriteLine($"rlgym: {u.Message}");
             return UsageError;
+        }
+        catch (Exception e) when (Unwrap(e) is Training.EnvironmentFaultException fault)
+        {
+            // A bug in an environment, found by the trainer: say where, not how the trainer noticed.
+            stderr.WriteLine($"rlgym: {FirstLine(fault.Message)}");
+            if (session.Verbose) stderr.WriteLine(fault);
+            return 1;
         }
         catch (Exception e)
         {
@@ -119,10 +129,11 @@ public static class RlGymApp
         }
         builder.Services.AddSingleton(envs);
         builder.Services.AddSingleton(agents);
+        builder.Services.AddSingleton(BuiltInPackages.ExperimentRegistry());
         return builder.Build();
     }
 
-    private static int LoadPlugin(EnvRegistry envs, AgentRegistry agents, string path)
+    internal static int LoadPlugin(EnvRegistry envs, AgentRegistry agents, string path)
     {
         try
         {

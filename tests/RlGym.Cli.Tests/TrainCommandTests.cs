@@ -169,4 +169,48 @@ public sealed class TrainCommandTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("config.json", r.Error);
     }
+
+    [Fact]
+    public async Task Eval_loads_the_plugins_recorded_in_the_run()
+    {
+        using var tmp = new TempDirectory();
+        var run = tmp.File("run");
+        Assert.Equal(0, Train(run).ExitCode);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = await RlGymApp.RunAsync(["eval", run, "--episodes", "3"], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Contains("Corridor-v0 / test-q", stdout.ToString());
+    }
+
+    [Fact]
+    public void An_environment_that_throws_stops_training_with_exit_1_and_one_line()
+    {
+        using var tmp = new TempDirectory();
+        var r = CliRun.Run("train", "Broken-v0", "--agent", "test-q", "--episodes", "3", "--out", tmp.File("run"));
+        Assert.Equal(1, r.ExitCode);
+        var lines = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("rlgym: ")).ToArray();
+        Assert.Single(lines);
+        Assert.Contains("Broken-v0", lines[0]);
+        Assert.DoesNotContain("   at ", r.Error);
+    }
+
+    [Fact]
+    public void Record_writes_png_frames_of_the_scheduled_episodes()
+    {
+        using var tmp = new TempDirectory();
+        var r = Train(tmp.File("run"), "--episodes", "3", "--record", tmp.File("frames"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.NotEmpty(Directory.GetFiles(tmp.File("frames"), "frame_*.png"));
+    }
+
+    [Fact]
+    public void Unsupported_record_format_exits_2_before_writing_anything()
+    {
+        using var tmp = new TempDirectory();
+        var r = Train(tmp.File("run"), "--record", tmp.File("video.avi"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(".mp4", r.Error);
+        Assert.False(Directory.Exists(tmp.File("run")));
+    }
 }

@@ -65,4 +65,30 @@ public sealed class ComparisonTests
         Assert.StartsWith("tiny-q,3,", summary[1]);
         Assert.Equal(1 + 2 * 40, File.ReadAllLines(dir.File("curves.csv")).Length);
     }
+
+    [Fact]
+    public void A_failing_run_surfaces_its_own_exception()
+    {
+        ComparisonEntry[] faulty = [new("faulty", () => new FaultyEnv(faultAt: 30, throws: false), (env, seed) => new TinyQAgent(7, 2, seed))];
+        var e = Assert.Throws<EnvironmentFaultException>(() => Comparison.Run(faulty, [0, 1, 2], new ComparisonOptions { Episodes = 50, MaxParallelism = 2 }));
+        Assert.Equal(30, e.TotalSteps);
+    }
+
+    [Fact]
+    public void Every_run_reports_its_completion_once()
+    {
+        var done = new System.Collections.Concurrent.ConcurrentBag<(string, long)>();
+        Comparison.Run(Agents, [5, 6], new ComparisonOptions { Episodes = 10, MaxParallelism = 2, RunCompleted = (l, s) => done.Add((l, s)) });
+        Assert.Equal([("tiny-q", 5L), ("tiny-q", 6L), ("tiny-q-slippery", 5L), ("tiny-q-slippery", 6L)], done.Order());
+    }
+
+    [Fact]
+    public void The_smoothed_curve_averages_each_seeds_moving_average()
+    {
+        double[] a = [0, 2, 4, 6];
+        double[] b = [2, 2, 2, 2];
+        var (mean, half) = Comparison.Curve([a, b], smoothing: 2);
+        Assert.Equal([1, 1.5, 2.5, 3.5], mean); // seed a smoothed: 0, 1, 3, 5; seed b: 2, 2, 2, 2
+        Assert.Equal(12.706 * Statistics.StandardDeviation([5.0, 2.0]) / Math.Sqrt(2), half[3], 9);
+    }
 }

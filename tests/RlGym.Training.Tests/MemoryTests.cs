@@ -28,7 +28,7 @@ public sealed class MemoryTests
         Train(100, 300); // warm-up: JIT and tiering
         long shortEpisodes = AllocatedDuring(() => Train(10, 500));
         long longEpisodes = AllocatedDuring(() => Train(100, 500));
-        // Same episodes, 45,000 more steps: one boxed int per step would add over 1 MB. Measured: 1,440 bytes apart.
+        // Same episodes, 45,000 more steps: one boxed int per step would add over 1 MB. Measured: 1,440 bytes apart, exactly the larger Q-table (180 more doubles).
         Assert.InRange(longEpisodes - shortEpisodes, -4096, 4096);
     }
 

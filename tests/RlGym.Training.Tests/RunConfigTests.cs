@@ -42,6 +42,16 @@ public sealed class RunConfigTests
     }
 
     [Theory]
+    [InlineData("{\"episodes\": \"many\"}", "key 'episodes' has a value of the wrong kind; allowed: an integer")]
+    [InlineData("{\"settings\": {\"alpha\": 0.5}}", "key 'settings' has a value of the wrong kind; allowed: an object whose values are strings")]
+    [InlineData("{\"env\": ", "'c.json'")]
+    public void A_value_of_the_wrong_kind_names_the_key_and_the_kind(string json, string expected)
+    {
+        var e = Assert.Throws<UserInputException>(() => RunConfig.FromJson(json, "c.json"));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Theory]
     [InlineData("episodes", "config episodes=0")]
     [InlineData("eval_every", "config eval_every=-1")]
     [InlineData("both", "config steps=100")]

@@ -55,33 +55,33 @@ public sealed class NStepSarsaAgent : TabularAgent<NStepSarsaOptions>
         int nextAction = t.Terminated ? -1 : Behaviour(t.NextObservation);
         double bootstrap = t.Terminated ? 0 : Q[t.NextObservation, nextAction];
 
+        double gamma = Options.Gamma;
         if (!t.Done)
         {
-            if (_steps.IsFull) UpdateOldest(bootstrap);
+            if (_steps.IsFull)
+            {
+                // y_τ = Σ_{i<n} γ^i r_{τ+i} + γ^n Q(s_{τ+n}, a_{τ+n})
+                UpdateOldest(_steps.DiscountedRewards(gamma) + Math.Pow(gamma, _steps.Count) * bootstrap);
+            }
         }
         else
         {
-            // The episode is over: every waiting step gets its target from the rewards that remain
-            // (bootstrapping on s_{t+1} only when the episode was truncated rather than terminated).
-            while (_steps.Count > 0) UpdateOldest(bootstrap);
+            // The episode is over: every waiting step's target sums the m rewards left to the end,
+            // y_τ = Σ_{i<m} γ^i r_{τ+i} + γ^m Q(s_{τ+m}, a_{τ+m}), bootstrapping only if it was truncated.
+            var targets = _steps.TargetsToEnd(gamma, bootstrap);
+            for (int k = 0; k < targets.Length; k++) UpdateOldest(targets[k]);
         }
 
         (_nextState, _nextAction) = t.Done ? (-1, -1) : (t.NextObservation, nextAction);
         Steps++;
     }
 
-    private void UpdateOldest(double bootstrap)
+    private void UpdateOldest(double y)
     {
-        double gamma = Options.Gamma, alpha = Options.Alpha;
-        int m = _steps.Count;
-
-        // y_τ = Σ_{i<m} γ^i r_{τ+i} + γ^m Q(s_{τ+m}, a_{τ+m})   (m = n, or fewer at the episode's end)
-        double y = _steps.DiscountedRewards(gamma) + Math.Pow(gamma, m) * bootstrap;
-
         // δ_τ = Q(s_τ, a_τ) − y_τ;  Q(s_τ, a_τ) ← Q(s_τ, a_τ) − α δ_τ
         ref double q = ref Q[_steps.OldestState, _steps.OldestAction];
         double delta = q - y;
-        q -= alpha * delta;
+        q -= Options.Alpha * delta;
 
         _steps.DropOldest();
     }

@@ -33,7 +33,7 @@ public sealed class ExplorationPolicy
             Probabilities(q, epsilon, p);
             return rng.Categorical(p);
         }
-        // One uniform draw decides explore or exploit, so the stream advances the same way whatever ε is.
+        // Exploring draws from all actions, the greedy one included, so π(greedy|s) = 1 − ε + ε/|A|.
         return rng.NextDouble() < epsilon ? rng.NextInt(q.Length) : QTable.Argmax(q, rng);
     }
 

@@ -10,19 +10,29 @@ namespace RlGym.Agents.Tabular.Planning;
 public static class PolicyEvaluation
 {
     /// <summary>V_π of the policy with probabilities <paramref name="policy"/>(s, a).</summary>
+    /// <exception cref="UserInputException">The values did not settle in <paramref name="maxSweeps"/> sweeps.</exception>
     public static double[] Evaluate(ITabularModel model, Func<int, int, double> policy, double gamma = 1.0,
-        double tolerance = 1e-12, int maxSweeps = 1_000_000) =>
-        Evaluate(model, policy, new double[model.StateCount], gamma, tolerance, maxSweeps, out _);
+        double tolerance = 1e-12, int maxSweeps = 1_000_000)
+    {
+        Bellman.Check(gamma, tolerance, maxSweeps);
+        var values = new double[model.StateCount];
+        if (!TryEvaluate(model, policy, values, gamma, tolerance, maxSweeps, out _))
+            throw new UserInputException(
+                $"policy evaluation did not converge in {maxSweeps} sweeps (gamma={gamma}); with gamma = 1 a policy that never ends the episode has unbounded values: use gamma below 1");
+        return values;
+    }
 
     /// <summary>The uniform random policy's values, π(a|s) = 1/|A|.</summary>
     public static double[] EvaluateUniform(ITabularModel model, double gamma = 1.0, double tolerance = 1e-12) =>
         Evaluate(model, (_, _) => 1.0 / model.ActionCount, gamma, tolerance);
 
-    /// <summary>Evaluates in place from <paramref name="values"/>; <paramref name="sweeps"/> says how many sweeps it took.</summary>
-    internal static double[] Evaluate(ITabularModel model, Func<int, int, double> policy, double[] values, double gamma,
+    /// <summary>
+    /// Sweeps in place from <paramref name="values"/>, at most <paramref name="maxSweeps"/> times; true when a sweep
+    /// changed no value by <paramref name="tolerance"/>. <paramref name="sweeps"/> says how many sweeps ran.
+    /// </summary>
+    internal static bool TryEvaluate(ITabularModel model, Func<int, int, double> policy, double[] values, double gamma,
         double tolerance, int maxSweeps, out int sweeps)
     {
-        Bellman.Check(gamma, tolerance, maxSweeps);
         for (sweeps = 1; sweeps <= maxSweeps; sweeps++)
         {
             double change = 0;
@@ -38,9 +48,9 @@ public static class PolicyEvaluation
                 change = Math.Max(change, Math.Abs(v - values[s]));
                 values[s] = v;
             }
-            if (change < tolerance) return values;
+            if (change < tolerance) return true;
         }
-        throw new UserInputException(
-            $"policy evaluation did not converge in {maxSweeps} sweeps (gamma={gamma}); with gamma = 1 a policy that never ends the episode has unbounded values: use gamma below 1");
+        sweeps = maxSweeps;
+        return false;
     }
 }

@@ -48,21 +48,23 @@ public sealed class NStepTdPrediction
         double bootstrap = terminated ? 0 : Values[nextState];
         if (!terminated && !truncated)
         {
-            if (_steps.IsFull) UpdateOldest(bootstrap);
+            if (_steps.IsFull)
+            {
+                // y_τ = Σ_{i<n} γ^i r_{τ+i} + γ^n V(s_{τ+n})
+                UpdateOldest(_steps.DiscountedRewards(Gamma) + Math.Pow(Gamma, _steps.Count) * bootstrap);
+            }
         }
         else
         {
-            while (_steps.Count > 0) UpdateOldest(bootstrap);
+            // The episode is over: every waiting step's target sums the m rewards left to the end,
+            // y_τ = Σ_{i<m} γ^i r_{τ+i} + γ^m V(s_{τ+m}), bootstrapping only if it was truncated.
+            var targets = _steps.TargetsToEnd(Gamma, bootstrap);
+            for (int k = 0; k < targets.Length; k++) UpdateOldest(targets[k]);
         }
     }
 
-    private void UpdateOldest(double bootstrap)
+    private void UpdateOldest(double y)
     {
-        int m = _steps.Count;
-
-        // y_τ = Σ_{i<m} γ^i r_{τ+i} + γ^m V(s_{τ+m})   (m = n, or fewer at the episode's end)
-        double y = _steps.DiscountedRewards(Gamma) + Math.Pow(Gamma, m) * bootstrap;
-
         // δ_τ = V(s_τ) − y_τ;  V(s_τ) ← V(s_τ) − α δ_τ
         ref double v = ref Values[_steps.OldestState];
         double delta = v - y;

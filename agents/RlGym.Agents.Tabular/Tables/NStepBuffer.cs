@@ -9,6 +9,7 @@ public sealed class NStepBuffer
     private readonly int[] _states;
     private readonly int[] _actions;
     private readonly double[] _rewards;
+    private readonly double[] _targets;
     private int _head;
 
     /// <summary>Creates a buffer for <paramref name="capacity"/> = n steps.</summary>
@@ -18,6 +19,7 @@ public sealed class NStepBuffer
         _states = new int[capacity];
         _actions = new int[capacity];
         _rewards = new double[capacity];
+        _targets = new double[capacity];
     }
 
     /// <summary>n: how many steps the buffer holds.</summary>
@@ -50,12 +52,25 @@ public sealed class NStepBuffer
     public double DiscountedRewards(double gamma)
     {
         double sum = 0, discount = 1;
-        for (int k = 0; k < Count; k++)
+        for (int k = 0, i = _head; k < Count; k++)
         {
-            sum += discount * _rewards[(_head + k) % Capacity];
+            sum += discount * _rewards[i];
             discount *= gamma;
+            if (++i == Capacity) i = 0;
         }
         return sum;
+    }
+
+    /// <summary>
+    /// The targets of every step held when the episode ends, oldest first: y_τ = Σ_{i&lt;m} γ^i r_{τ+i} + γ^m b with
+    /// m the steps from τ to the end. Built backwards as y_τ = r_τ + γ y_{τ+1} (y after the last step is the
+    /// bootstrap b), so flushing a long episode costs one pass instead of one sum per step.
+    /// </summary>
+    public ReadOnlySpan<double> TargetsToEnd(double gamma, double bootstrap)
+    {
+        double y = bootstrap;
+        for (int k = Count - 1; k >= 0; k--) _targets[k] = y = _rewards[(_head + k) % Capacity] + gamma * y;
+        return _targets.AsSpan(0, Count);
     }
 
     /// <summary>Drops the oldest step.</summary>

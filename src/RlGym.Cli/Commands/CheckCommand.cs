@@ -58,7 +58,8 @@ public sealed class CheckCommand : Command
             console.MarkupLine($"{verdict} {Markup.Escape(envId)}: {passed} of {report.Results.Count} checks passed" + (skipped > 0 ? $", {skipped} skipped" : ""));
             foreach (var r in report.Results)
             {
-                if (r.Passed && !r.Skipped && !session.Verbose && id is null) continue;
+                // Checking everything lists only the failures; one environment (or --verbose) lists every check.
+                if (r.Passed && id is null && !session.Verbose) continue;
                 var tag = r.Skipped ? "[grey]skip[/]" : r.Passed ? "[green]pass[/]" : "[red]FAIL[/]";
                 console.MarkupLine($"  {tag}  {Markup.Escape(r.Name)}: {Markup.Escape(r.Message)}");
             }

@@ -38,6 +38,7 @@ public sealed class EvalCommand : Command
         int episodes = parse.GetValue(_episodes);
         if (episodes < 1) throw new UserInputException($"--episodes {episodes} is not allowed; use 1 or more");
         var config = dir.ReadConfig();
+        session.EnsurePlugins(config.Plugins);
         var setup = RunSetup.Of(session);
         using var env = setup.MakeEnv(config);
         var agent = setup.MakeAgent(config, env, Seeds.Agent(config.Seed));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RlGym.Cli.Hosting;
+using RlGym.Agents.Tabular.Planning;
 using RlGym.Cli.Output;
 using RlGym.Core.Errors;
 using RlGym.Core.Tabular;
@@ -43,14 +44,15 @@ public sealed class PlanCommand : Command
         string id = parse.GetValue(_id)!;
         double gamma = parse.GetValue(_gamma);
         if (!(gamma > 0 && gamma <= 1)) throw new UserInputException($"--gamma {gamma.ToString(CultureInfo.InvariantCulture)} is out of range; allowed: above 0 up to 1");
-        var method = parse.GetValue(_method) == "policy-iteration" ? PlanMethod.PolicyIteration : PlanMethod.ValueIteration;
+        bool policyIteration = parse.GetValue(_method) == "policy-iteration";
 
         using var env = session.Envs.Make(id, CommonOptions.ParseEnvOptions(parse.GetValue(_options)));
         if (env.Unwrapped is not ITabularModel model)
             throw new UserInputException($"{id} is not a tabular environment (it has no transition model); plan works on: {string.Join(", ", TabularIds(session))}");
         // The grid view reports the current state; a reset puts the environment in a defined one.
         env.ResetBoxed(0);
-        var plan = Planning.Solve(model, gamma, method, ct);
+        ct.ThrowIfCancellationRequested();
+        var plan = policyIteration ? PolicyIteration.Solve(model, gamma) : ValueIteration.Solve(model, gamma);
 
         if (parse.GetValue(_json))
         {
@@ -69,8 +71,8 @@ public sealed class PlanCommand : Command
         }
 
         var console = session.TableConsole();
-        string methodName = method == PlanMethod.ValueIteration ? "value iteration" : "policy iteration";
-        console.WriteLine($"{id}: {methodName}, gamma = {gamma.ToString(CultureInfo.InvariantCulture)}, {plan.Iterations} iterations");
+        string methodName = policyIteration ? "policy iteration" : "value iteration";
+        console.WriteLine($"{id}: {methodName}, gamma = {gamma.ToString(CultureInfo.InvariantCulture)}, {plan.Iterations} iterations, {plan.Sweeps} sweeps");
         var arrows = ArrowsFor(id, model.ActionCount);
         if (env.Unwrapped is IGridView grid && arrows is not null && OneStatePerCell(grid, model) is { } cells)
             console.Write(GridTable(grid, model, plan, arrows, cells));
@@ -86,7 +88,8 @@ public sealed class PlanCommand : Command
     {
         if (actionCount != 4) return null;
         if (id.StartsWith("FrozenLake", StringComparison.Ordinal)) return ["←", "↓", "→", "↑"];
-        if (id.StartsWith("CliffWalking", StringComparison.Ordinal) || id.StartsWith("GridWorld", StringComparison.Ordinal))
+        if (id.StartsWith("CliffWalking", StringComparison.Ordinal) || id.StartsWith("GridWorld", StringComparison.Ordinal)
+            || id.StartsWith("WindyGridworld", StringComparison.Ordinal))
             return ["↑", "→", "↓", "←"];
         return null;
     }

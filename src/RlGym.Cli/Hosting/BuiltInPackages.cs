@@ -1,16 +1,20 @@
+using RlGym.Agents.Tabular;
 using RlGym.Core.Agents;
 using RlGym.Core.Registration;
+using RlGym.Envs.ClassicControl;
+using RlGym.Envs.ToyText;
+using RlGym.Training.Experiments;
 
 namespace RlGym.Cli.Hosting;
 
-/// <summary>The environment and agent packages that ship with rlgym; <c>--plugin</c> adds more.</summary>
+/// <summary>The environment, agent and experiment packages that ship with rlgym; <c>--plugin</c> adds more.</summary>
 public static class BuiltInPackages
 {
     /// <summary>The built-in environment packages.</summary>
-    public static IEnumerable<IEnvPackage> Environments() => [];
+    public static IEnumerable<IEnvPackage> Environments() => [new ToyTextEnvironments(), new ClassicControlEnvironments()];
 
     /// <summary>The built-in agent packages.</summary>
-    public static IEnumerable<IAgentPackage> Agents() => [];
+    public static IEnumerable<IAgentPackage> Agents() => [new TabularAgents()];
 
     /// <summary>A registry of the built-in environments.</summary>
     public static EnvRegistry EnvRegistry()
@@ -27,4 +31,7 @@ public static class BuiltInPackages
         foreach (var p in Agents()) r.Add(p);
         return r;
     }
+
+    /// <summary>A registry of the built-in experiments (the textbook reproductions register here as they land).</summary>
+    public static ExperimentRegistry ExperimentRegistry() => new();
 }

@@ -37,6 +37,9 @@ public sealed class CliSession(TextWriter output, TextWriter error, bool errorIs
     /// <summary>The registered agents.</summary>
     public AgentRegistry Agents => Services.GetRequiredService<AgentRegistry>();
 
+    /// <summary>The registered experiments.</summary>
+    public Training.Experiments.ExperimentRegistry Experiments => Services.GetRequiredService<Training.Experiments.ExperimentRegistry>();
+
     /// <summary>appsettings.json, then RLGYM_ environment variables, then the command line.</summary>
     public IConfiguration Configuration => Services.GetRequiredService<IConfiguration>();
 
@@ -46,6 +49,21 @@ public sealed class CliSession(TextWriter output, TextWriter error, bool errorIs
     private IServiceProvider Services => _services ?? throw new InvalidOperationException("The host is not built yet.");
 
     internal void Attach(IServiceProvider services) => _services = services;
+
+    /// <summary>
+    /// Loads the plugins a run was made with (its config.json's <c>plugins</c>) that this session has not loaded, so
+    /// <c>eval</c>, <c>--resume</c> and <c>--config</c> work on a plugin's environments without repeating <c>--plugin</c>.
+    /// </summary>
+    public void EnsurePlugins(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path);
+            if (Plugins.Contains(full)) continue;
+            RlGymApp.LoadPlugin(Envs, Agents, full);
+            Plugins = [.. Plugins, full];
+        }
+    }
 
     /// <summary>A Spectre console that writes tables to stdout; plain text when stdout is not a terminal.</summary>
     public IAnsiConsole TableConsole()

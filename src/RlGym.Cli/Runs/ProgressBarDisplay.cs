@@ -22,14 +22,14 @@ public static class ProgressBarDisplay
                 using var timer = new Timer(_ =>
                 {
                     task.Value = progress.Fraction * 1000;
-                    task.Description = Markup.Escape($"{title}  {progress.Describe()}");
+                    task.Description = Markup.Escape($"{title}  {progress.Brief()}");
                 }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
                 try { result = work(); }
                 finally
                 {
                     timer.Dispose();
                     task.Value = progress.Fraction * 1000;
-                    task.Description = Markup.Escape($"{title}  {progress.Describe()}");
+                    task.Description = Markup.Escape($"{title}  {progress.Brief()}");
                 }
             });
         return result;

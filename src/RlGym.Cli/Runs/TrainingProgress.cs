@@ -57,6 +57,11 @@ public sealed class TrainingProgress(int? episodeBudget, long? stepBudget, int w
         }
     }
 
+    /// <summary>A short form for a progress bar's label: episodes and the moving-average return.</summary>
+    public string Brief() =>
+        $"ep {Episodes}  avg return {MovingAverage.ToString("0.000", CultureInfo.InvariantCulture)}"
+        + (EvalReturn is { } ev ? $"  eval {ev.ToString("0.000", CultureInfo.InvariantCulture)}" : "");
+
     /// <summary>One line: episodes, steps, moving-average return, exploration rate, last evaluation.</summary>
     public string Describe()
     {

@@ -268,6 +268,8 @@ public static class EnvChecker
 
     private static EnvCheckResult CheckAllocation(IEnv env, long seed, int steps)
     {
+        if (env is not IVisitableEnv)
+            return Skip(AllocationCheck, $"{env.GetType().Name} does not derive from Env<TObs, TAct>, so it cannot be stepped at its own types");
         var (bytes, measured) = env.Accept(new AllocationProbe(seed, steps));
         if (measured == 0) return Skip(AllocationCheck, "every step ended an episode; nothing to measure");
         return bytes == 0

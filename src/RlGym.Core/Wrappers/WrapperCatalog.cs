@@ -118,6 +118,18 @@ public sealed class WrapperCatalog
     public IEnv Apply(IEnv env, string specification)
     {
         var (name, parameters) = Parse(specification);
+        return Apply(env, name, parameters);
+    }
+
+    /// <summary>
+    /// Wraps <paramref name="env"/> with the wrapper <paramref name="name"/> and its parameters as text (a configuration
+    /// file's <c>{"name": "discretize", "bins": "6"}</c>); list values separate their elements with <c>;</c>.
+    /// </summary>
+    public IEnv Apply(IEnv env, string name, IReadOnlyDictionary<string, string> parameters) =>
+        Apply(env, name, new EnvOptions(parameters.Select(p => new KeyValuePair<string, string>(p.Key.Replace('-', '_'), p.Value))));
+
+    private IEnv Apply(IEnv env, string name, EnvOptions parameters)
+    {
         var entry = Get(name);
         var unknown = parameters.Keys.FirstOrDefault(k => !entry.Parameters.Any(p => p.Name == k));
         if (unknown is not null) throw UnknownParameter(entry, unknown);

@@ -63,49 +63,59 @@ internal static class Blas
         ReadOnlySpan<double> a, int kStride, int jStride, int columns, ReadOnlySpan<double> bias, Span<double> y)
     {
         if (x.Length < batch * inner || y.Length < batch * columns) throw new ArgumentException("Buffer too small.");
+        if (a.Length < (inner - 1) * kStride + (columns - 1) * jStride + 1) throw new ArgumentException("Coefficient buffer too small.");
         ref double rx = ref MemoryMarshal.GetReference(x);
         ref double ry = ref MemoryMarshal.GetReference(y);
+        ref double ra = ref MemoryMarshal.GetReference(a);
         int w = Width, block = 4 * w;
+        // Row blocks outermost: a block of x (block rows × inner) stays in L1 while every output column uses it.
+        int blocked = Vector.IsHardwareAccelerated ? batch / block * block : 0;
+        for (int i = 0; i < blocked; i += block)
+        {
+            ref double rxi = ref Unsafe.Add(ref rx, i);
+            for (int j = 0; j < columns; j++)
+            {
+                var acc0 = new Vector<double>(bias.IsEmpty ? 0 : bias[j]);
+                var acc1 = acc0;
+                var acc2 = acc0;
+                var acc3 = acc0;
+                ref double raj = ref Unsafe.Add(ref ra, j * jStride);
+                for (int k = 0; k < inner; k++)
+                {
+                    var s = new Vector<double>(Unsafe.Add(ref raj, k * kStride));
+                    ref double xk = ref Unsafe.Add(ref rxi, k * batch);
+                    acc0 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref xk), acc0);
+                    acc1 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref xk, (nuint)w), acc1);
+                    acc2 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref xk, (nuint)(2 * w)), acc2);
+                    acc3 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref xk, (nuint)(3 * w)), acc3);
+                }
+                nuint yo = (nuint)(j * batch + i);
+                acc0.StoreUnsafe(ref ry, yo);
+                acc1.StoreUnsafe(ref ry, yo + (nuint)w);
+                acc2.StoreUnsafe(ref ry, yo + (nuint)(2 * w));
+                acc3.StoreUnsafe(ref ry, yo + (nuint)(3 * w));
+            }
+        }
+        if (blocked == batch) return;
         for (int j = 0; j < columns; j++)
         {
             double b0 = bias.IsEmpty ? 0 : bias[j];
-            int yOffset = j * batch, i = 0;
+            int i = blocked;
             if (Vector.IsHardwareAccelerated)
             {
-                for (; i + block <= batch; i += block)
-                {
-                    var acc0 = new Vector<double>(b0);
-                    var acc1 = acc0;
-                    var acc2 = acc0;
-                    var acc3 = acc0;
-                    for (int k = 0; k < inner; k++)
-                    {
-                        var s = new Vector<double>(a[k * kStride + j * jStride]);
-                        nuint o = (nuint)(k * batch + i);
-                        acc0 += s * Vector.LoadUnsafe(ref rx, o);
-                        acc1 += s * Vector.LoadUnsafe(ref rx, o + (nuint)w);
-                        acc2 += s * Vector.LoadUnsafe(ref rx, o + (nuint)(2 * w));
-                        acc3 += s * Vector.LoadUnsafe(ref rx, o + (nuint)(3 * w));
-                    }
-                    nuint yo = (nuint)(yOffset + i);
-                    acc0.StoreUnsafe(ref ry, yo);
-                    acc1.StoreUnsafe(ref ry, yo + (nuint)w);
-                    acc2.StoreUnsafe(ref ry, yo + (nuint)(2 * w));
-                    acc3.StoreUnsafe(ref ry, yo + (nuint)(3 * w));
-                }
                 for (; i + w <= batch; i += w)
                 {
                     var acc = new Vector<double>(b0);
                     for (int k = 0; k < inner; k++)
-                        acc += new Vector<double>(a[k * kStride + j * jStride]) * Vector.LoadUnsafe(ref rx, (nuint)(k * batch + i));
-                    acc.StoreUnsafe(ref ry, (nuint)(yOffset + i));
+                        acc = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref ra, k * kStride + j * jStride)), Vector.LoadUnsafe(ref rx, (nuint)(k * batch + i)), acc);
+                    acc.StoreUnsafe(ref ry, (nuint)(j * batch + i));
                 }
             }
             for (; i < batch; i++)
             {
                 double sum = b0;
                 for (int k = 0; k < inner; k++) sum += a[k * kStride + j * jStride] * x[k * batch + i];
-                y[yOffset + i] = sum;
+                y[j * batch + i] = sum;
             }
         }
     }
@@ -149,10 +159,10 @@ internal static class Blas
             for (; i + Width <= n; i += Width)
             {
                 var dv = Vector.LoadUnsafe(ref rd, (nuint)i);
-                a0 += dv * Vector.LoadUnsafe(ref rx, (nuint)i);
-                a1 += dv * Vector.LoadUnsafe(ref rx, (nuint)(n + i));
-                a2 += dv * Vector.LoadUnsafe(ref rx, (nuint)(2 * n + i));
-                a3 += dv * Vector.LoadUnsafe(ref rx, (nuint)(3 * n + i));
+                a0 = Vector.FusedMultiplyAdd(dv, Vector.LoadUnsafe(ref rx, (nuint)i), a0);
+                a1 = Vector.FusedMultiplyAdd(dv, Vector.LoadUnsafe(ref rx, (nuint)(n + i)), a1);
+                a2 = Vector.FusedMultiplyAdd(dv, Vector.LoadUnsafe(ref rx, (nuint)(2 * n + i)), a2);
+                a3 = Vector.FusedMultiplyAdd(dv, Vector.LoadUnsafe(ref rx, (nuint)(3 * n + i)), a3);
             }
             s0 = Vector.Sum(a0);
             s1 = Vector.Sum(a1);

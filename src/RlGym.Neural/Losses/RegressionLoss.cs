@@ -55,14 +55,14 @@ public abstract class RegressionLoss
     /// <summary>The loss of a batch × 1 prediction (e.g. v(s; w)) against one target per row.</summary>
     public double Value(Matrix<double> prediction, ReadOnlySpan<double> targets)
     {
-        CheckColumn(prediction, targets.Length);
+        CheckSingleColumn(prediction);
         return Value(prediction, default, targets, default);
     }
 
     /// <summary>∂loss/∂prediction for a batch × 1 prediction against one target per row.</summary>
     public Matrix<double> Gradient(Matrix<double> prediction, ReadOnlySpan<double> targets)
     {
-        CheckColumn(prediction, targets.Length);
+        CheckSingleColumn(prediction);
         return Gradient(prediction, default, targets, default);
     }
 
@@ -117,11 +117,10 @@ public abstract class RegressionLoss
             throw new ArgumentException($"Prediction is {prediction.RowCount}×{prediction.ColumnCount} but target is {target.RowCount}×{target.ColumnCount}.");
     }
 
-    private static void CheckColumn(Matrix<double> prediction, int targets)
+    private static void CheckSingleColumn(Matrix<double> prediction)
     {
         if (prediction.ColumnCount != 1)
             throw new ArgumentException($"One target per row needs a batch × 1 prediction, got {prediction.RowCount}×{prediction.ColumnCount}; pass the actions for Q-values.");
-        _ = targets;
     }
 
     private static int CheckSelection(Matrix<double> prediction, ReadOnlySpan<int> actions, ReadOnlySpan<double> targets, ReadOnlySpan<double> weights)

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace RlGym.Neural.Optimizers;
 
 /// <summary>
@@ -45,7 +48,25 @@ public sealed class Adam : Optimizer
         var v = State[1][index];
         double correction1 = 1 - Math.Pow(Beta1, step);
         double correction2 = 1 - Math.Pow(Beta2, step);
-        for (int i = 0; i < value.Length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vm = MemoryMarshal.Cast<double, Vector<double>>(m.AsSpan());
+            var vv = MemoryMarshal.Cast<double, Vector<double>>(v.AsSpan());
+            var vw = MemoryMarshal.Cast<double, Vector<double>>(value);
+            var vg = MemoryMarshal.Cast<double, Vector<double>>(gradient);
+            Vector<double> b1 = new(Beta1), c1 = new(1 - Beta1), b2 = new(Beta2), c2 = new(1 - Beta2);
+            Vector<double> inv1 = new(1 / correction1), inv2 = new(1 / correction2), lr = new(learningRate), eps = new(Epsilon);
+            for (int k = 0; k < vm.Length; k++)
+            {
+                var g = vg[k];
+                vm[k] = b1 * vm[k] + c1 * g;
+                vv[k] = b2 * vv[k] + c2 * g * g;
+                vw[k] -= lr * (vm[k] * inv1) / (Vector.SquareRoot(vv[k] * inv2) + eps);
+            }
+            i = vm.Length * Vector<double>.Count;
+        }
+        for (; i < value.Length; i++)
         {
             double g = gradient[i];
             m[i] = Beta1 * m[i] + (1 - Beta1) * g;

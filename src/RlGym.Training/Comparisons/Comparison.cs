@@ -9,7 +9,10 @@ namespace RlGym.Training.Comparisons;
 /// </summary>
 public static class Comparison
 {
-    /// <summary>Runs the comparison.</summary>
+    /// <summary>
+    /// Runs the comparison. A failing run stops it with that run's exception (not an <see cref="AggregateException"/>);
+    /// cancellation throws <see cref="OperationCanceledException"/>.
+    /// </summary>
     public static ComparisonResult Run(IReadOnlyList<ComparisonEntry> agents, IReadOnlyList<long> seeds, ComparisonOptions options,
         CancellationToken cancellation = default)
     {
@@ -23,12 +26,22 @@ public static class Comparison
         int pairs = agents.Count * seeds.Count;
         var returns = new double[pairs][];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellation };
-        Parallel.For(0, pairs, parallel, i =>
+        try
         {
-            var entry = agents[i / seeds.Count];
-            long seed = seeds[i % seeds.Count];
-            returns[i] = RunOne(entry, seed, options.Episodes, cancellation);
-        });
+            Parallel.For(0, pairs, parallel, i =>
+            {
+                var entry = agents[i / seeds.Count];
+                long seed = seeds[i % seeds.Count];
+                returns[i] = RunOne(entry, seed, options.Episodes, cancellation);
+                options.RunCompleted?.Invoke(entry.Label, seed);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Callers handle the first failure as if the runs had been serial (a user error, an environment fault).
+            var first = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
 
         var summaries = new AgentSummary[agents.Count];
         for (int a = 0; a < agents.Count; a++)
@@ -63,17 +76,31 @@ public static class Comparison
             final[k] = Statistics.Mean(r[^tail..]);
             auc[k] = Statistics.Mean(r);
         }
+        var (mean, half) = Curve(returnsPerSeed, 1, options.Confidence);
+        return new AgentSummary(label, Statistics.TInterval(final, options.Confidence), Statistics.TInterval(auc, options.Confidence),
+            mean, half, returnsPerSeed);
+    }
+
+    /// <summary>
+    /// The mean learning curve over seeds and its confidence half-width per episode, each seed's returns first
+    /// smoothed by a trailing moving average of <paramref name="smoothing"/> episodes (1 for none). Curves are cut to
+    /// the shortest run.
+    /// </summary>
+    public static (double[] Mean, double[] HalfWidth) Curve(IReadOnlyList<double[]> returnsPerSeed, int smoothing, double confidence = 0.95)
+    {
+        int n = returnsPerSeed.Count;
+        int episodes = returnsPerSeed.Min(r => r.Length);
+        var runs = returnsPerSeed.Select(r => smoothing > 1 ? Statistics.MovingAverage(r.AsSpan(0, episodes), smoothing) : r).ToArray();
         var mean = new double[episodes];
         var half = new double[episodes];
         var column = new double[n];
         for (int e = 0; e < episodes; e++)
         {
-            for (int k = 0; k < n; k++) column[k] = returnsPerSeed[k][e];
-            var interval = Statistics.TInterval(column, options.Confidence);
+            for (int k = 0; k < n; k++) column[k] = runs[k][e];
+            var interval = Statistics.TInterval(column, confidence);
             mean[e] = interval.Mean;
             half[e] = interval.HalfWidth;
         }
-        return new AgentSummary(label, Statistics.TInterval(final, options.Confidence), Statistics.TInterval(auc, options.Confidence),
-            mean, half, returnsPerSeed);
+        return (mean, half);
     }
 }

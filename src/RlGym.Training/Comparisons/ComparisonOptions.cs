@@ -14,4 +14,7 @@ public sealed record ComparisonOptions
 
     /// <summary>Confidence level of the intervals over seeds (0.90, 0.95 or 0.99).</summary>
     public double Confidence { get; init; } = 0.95;
+
+    /// <summary>Called with (label, seed) as each run finishes, from the worker thread that ran it (for progress).</summary>
+    public Action<string, long>? RunCompleted { get; init; }
 }

@@ -26,6 +26,14 @@ public sealed record ExperimentResult(
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>
+    /// The mean learning curve of each agent of a comparison as a series (x = episode from 1), for experiments that
+    /// compare agents; the confidence bands stay in the <see cref="Comparisons.ComparisonResult"/>.
+    /// </summary>
+    public static ExperimentResult FromComparison(string name, Comparisons.ComparisonResult comparison, string notes = "") =>
+        new(name, comparison.Agents.Select(a => new ExperimentSeries(a.Label,
+            Enumerable.Range(1, a.MeanCurve.Length).Select(i => (double)i).ToArray(), a.MeanCurve)).ToArray(), notes);
+
     /// <summary>The result as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

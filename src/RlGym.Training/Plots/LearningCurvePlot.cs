@@ -44,18 +44,26 @@ public static class LearningCurvePlot
         Finish(plot, title ?? "Learning curve", "episode", "return", path);
     }
 
-    /// <summary>A comparison: per agent, the mean return per episode over seeds with its confidence band.</summary>
-    public static void Write(ComparisonResult comparison, string path, string? title = null)
+    /// <summary>
+    /// A comparison: per agent, the mean return per episode over seeds inside its confidence band. Each seed's
+    /// returns are first smoothed by a trailing moving average of <paramref name="smoothing"/> episodes (default: a
+    /// fiftieth of the run, at least 1), as single episodes are too noisy to read.
+    /// </summary>
+    public static void Write(ComparisonResult comparison, string path, string? title = null, int? smoothing = null)
     {
         var plot = new Plot();
         int colour = 0;
+        int episodes = comparison.Agents.Count == 0 ? 0 : comparison.Agents.Min(a => a.MeanCurve.Length);
+        int window = smoothing ?? Math.Max(1, episodes / 50);
         foreach (var agent in comparison.Agents)
         {
             var color = plot.Add.Palette.GetColor(colour++);
-            var xs = Enumerable.Range(1, agent.MeanCurve.Length).Select(i => (double)i).ToArray();
-            AddBand(plot, xs, agent.MeanCurve, agent.CurveHalfWidth, color, agent.Label);
+            var (mean, half) = Comparison.Curve(agent.ReturnsPerSeed, window, comparison.Confidence);
+            var xs = Enumerable.Range(1, mean.Length).Select(i => (double)i).ToArray();
+            AddBand(plot, xs, mean, half, color, agent.Label);
         }
-        Finish(plot, title ?? $"Mean return over {comparison.Seeds.Count} seeds (95% CI)", "episode", "return", path);
+        string smoothed = window > 1 ? $", moving average of {window}" : "";
+        Finish(plot, title ?? $"Mean return over {comparison.Seeds.Count} seeds ({comparison.Confidence * 100:0}% CI{smoothed})", "episode", "return", path);
     }
 
     /// <summary>Adds a line and, where the half-widths are finite, a translucent band mean ± half-width.</summary>

@@ -107,11 +107,25 @@ public sealed record RunConfig
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" (line {line + 1})" : "";
-            var what = e.Message.Contains("could not be mapped", StringComparison.Ordinal) && e.Path is { } p
-                ? $"unknown key '{p.TrimStart('$', '.')}'; allowed: {string.Join(", ", Keys)}"
-                : e.Message.Split(". Path:")[0];
+            string key = (e.Path ?? "").TrimStart('$', '.').Split('.', '[')[0];
+            var what = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"unknown key '{key}'; allowed: {string.Join(", ", Keys)}"
+                : Keys.Contains(key)
+                    ? $"key '{key}' has a value of the wrong kind; allowed: {Kind(key)}"
+                    : e.Message.Split(". Path:")[0];
             throw new UserInputException($"'{source}'{where} is not a valid run configuration: {what}", e);
         }
+    }
+
+    private static string Kind(string key)
+    {
+        var type = typeof(RunConfig).GetProperties().First(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name) == key).PropertyType;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(int) || type == typeof(long) ? "an integer"
+            : type == typeof(string) ? "a string"
+            : type == typeof(List<string>) ? "a list of strings"
+            : type == typeof(Dictionary<string, string>) ? "an object whose values are strings, e.g. {\"alpha\": \"0.5\"}"
+            : type.Name;
     }
 
     /// <summary>Reads and parses a configuration file. Not validated.</summary>

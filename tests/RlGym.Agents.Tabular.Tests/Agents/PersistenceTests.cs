@@ -136,4 +136,16 @@ public sealed class PersistenceTests
         Assert.Contains(expected, e.Message);
         Assert.Equal(7, agent.Q[0, 0]); // a refused file changes nothing
     }
+
+    [Fact]
+    public void A_diverged_table_still_round_trips()
+    {
+        var agent = new QLearningAgent(2, 2);
+        agent.Q[0, 0] = double.PositiveInfinity;
+        agent.Q[0, 1] = double.NaN;
+        agent.Q[1, 0] = -1.5e300;
+        var loaded = new QLearningAgent(2, 2);
+        loaded.Load(Saved(agent));
+        Assert.Equal(agent.Q.Values, loaded.Q.Values);
+    }
 }

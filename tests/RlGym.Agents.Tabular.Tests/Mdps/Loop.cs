@@ -9,23 +9,27 @@ public static class Loop
     public static Transition<int, int> T(int s, int a, double r, int next, bool terminated = false, bool truncated = false) =>
         new(s, a, r, next, terminated, truncated);
 
-    /// <summary>Trains for <paramref name="episodes"/> episodes (cut at <paramref name="maxSteps"/> steps, as truncation).</summary>
-    public static void Train(IAgent<int, int> agent, IEnv<int, int> env, int episodes, long seed, int maxSteps = 1000)
+    /// <summary>Trains for <paramref name="episodes"/> episodes (cut at <paramref name="maxSteps"/> steps, as truncation); a null seed continues the env's stream.</summary>
+    public static void Train(IAgent<int, int> agent, IEnv<int, int> env, int episodes, long? seed, int maxSteps = 1000,
+        double[]? returns = null)
     {
         int s = env.Reset(seed).Observation;
         for (int e = 0; e < episodes; e++)
         {
             if (e > 0) s = env.Reset().Observation;
+            double total = 0;
             for (int t = 1; ; t++)
             {
                 int a = agent.Act(s, explore: true);
                 var r = env.Step(a);
                 bool truncated = !r.Terminated && t >= maxSteps;
                 agent.Observe(new Transition<int, int>(s, a, r.Reward, r.Observation, r.Terminated, truncated));
+                total += r.Reward;
                 s = r.Observation;
                 if (r.Terminated || truncated) break;
             }
             agent.EndEpisode();
+            if (returns is not null) returns[e] = total;
         }
     }
 

@@ -48,18 +48,22 @@ public sealed class PlannerTests
     [Fact]
     public void Ties_in_the_greedy_policy_go_to_the_lowest_action()
     {
-        // In the random walk's copy with two identical actions, both actions always tie.
-        var walk = TestMdps.RandomWalk();
+        // Three actions that all step right along a chain: every action ties everywhere.
+        var twins = new ModelEnv("Twins-v0", 5, 3, 0,
+            (s, _) => [new RlGym.Core.Tabular.Outcome(1, s + 1, s + 1 == 4 ? 1 : 0, s + 1 == 4)], s => s == 4);
+        Assert.All(ValueIteration.Solve(twins, 0.9).Policy, a => Assert.Equal(0, a));
+        Assert.All(PolicyIteration.Solve(twins, 0.9).Policy, a => Assert.Equal(0, a));
+
+        // From the cliff's top-left corner, right (1) and down (2) both reach the goal in 14 steps; up (0) is worse.
         var plan = ValueIteration.Solve(TestMdps.CliffWalking(), 1.0);
-        // From (0, 0), up (0) bounces in place and is worse; right (1) and down (2) both cost 13 + 1 steps.
         Assert.Equal(plan.Q[0, 1], plan.Q[0, 2], 9);
+        Assert.True(plan.Q[0, 0] < plan.Q[0, 1]);
         Assert.Equal(1, plan.Policy[0]);
-        Assert.All(ValueIteration.Solve(walk, 1.0).Policy, a => Assert.Equal(0, a));
     }
 
     public static TheoryData<string, double> Models => new()
     {
-        { "chain", 0.9 }, { "slippery", 0.9 }, { "slippery", 0.99 }, { "cliff", 0.9 }, { "cliff", 0.999 }, { "walk", 1.0 },
+        { "chain", 0.9 }, { "slippery", 0.9 }, { "slippery", 0.99 }, { "cliff", 0.9 }, { "cliff", 0.999 }, { "cliff", 1.0 }, { "walk", 1.0 },
     };
 
     private static ModelEnv Model(string name) => name switch
@@ -83,11 +87,21 @@ public sealed class PlannerTests
     }
 
     [Fact]
-    public void Policy_iteration_with_gamma_one_says_its_first_policy_never_ends_the_episode()
+    public void Policy_iteration_with_gamma_one_gets_past_a_first_policy_that_never_ends_the_episode()
     {
         // The first policy is "up" everywhere: on the cliff it never reaches the goal, and at −1 a step its values
-        // have no limit when undiscounted.
-        var e = Assert.Throws<UserInputException>(() => PolicyIteration.Solve(TestMdps.CliffWalking(), 1.0, maxSweeps: 2000));
+        // fall forever when undiscounted. Improvement turns away from it before its evaluation would converge.
+        var plan = PolicyIteration.Solve(TestMdps.CliffWalking(), 1.0);
+        Assert.Equal(-13, plan.Values[36], 9);
+        Assert.Equal(ValueIteration.Solve(TestMdps.CliffWalking(), 1.0).Policy, plan.Policy);
+    }
+
+    [Fact]
+    public void Policy_iteration_says_why_it_cannot_settle_with_gamma_one_and_no_way_out()
+    {
+        var trap = new ModelEnv("Trap-v0", 3, 1, 0,
+            (s, _) => [new RlGym.Core.Tabular.Outcome(1, Math.Max(0, s - 1), -1, false)], s => s == 2);
+        var e = Assert.Throws<UserInputException>(() => PolicyIteration.Solve(trap, 1.0, sweepsPerEvaluation: 10, maxIterations: 100));
         Assert.Contains("gamma below 1", e.Message);
     }
 
@@ -128,5 +142,17 @@ public sealed class PlannerTests
             (s, _) => [new RlGym.Core.Tabular.Outcome(1, Math.Max(0, s - 1), -1, false)], s => s == 2);
         var e = Assert.Throws<UserInputException>(() => ValueIteration.Solve(trap, 1.0, maxSweeps: 1000));
         Assert.Contains("gamma below 1", e.Message);
+    }
+
+    [Fact]
+    public void The_planner_finds_the_model_beneath_wrappers_and_refuses_an_environment_without_one()
+    {
+        var wrapped = new RlGym.Core.Wrappers.TimeLimit<int, int>(TestMdps.Chain(), 50);
+        var plan = Planner.Solve(Planner.ModelOf(wrapped), PlanMethod.PolicyIteration, 0.9);
+        Assert.Equal(Math.Pow(0.9, 4), plan.Values[0], 12);
+
+        var cartPole = new Registration.SpaceEnv<float[], int>("CartPole-v1", new RlGym.Core.Spaces.Box(-1, 1, 4), new RlGym.Core.Spaces.Discrete(2));
+        var e = Assert.Throws<UserInputException>(() => Planner.ModelOf(cartPole));
+        Assert.StartsWith("CartPole-v1 has no tabular model to plan on", e.Message);
     }
 }

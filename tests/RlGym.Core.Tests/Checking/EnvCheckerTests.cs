@@ -40,6 +40,14 @@ public sealed class EnvCheckerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_box_action_env_passes()
+    {
+        var report = Check(new EchoActionEnv());
+        Assert.True(report.Passed, report.ToString());
+        Assert.Contains("Box(-1.0, 1.0, (2,), float32)", report[EnvChecker.ActionSpaceCheck].Message);
+    }
+
+    [Fact]
     public void A_random_discrete_start_passes()
     {
         var report = Check(new CorridorEnv(length: 12, randomStart: true));

@@ -144,6 +144,17 @@ public sealed class WrapperCatalogTests
     }
 
     [Fact]
+    public void A_configuration_file_can_give_the_name_and_parameters_apart()
+    {
+        var env = Catalog.Apply(CartLike(), "discretize", new Dictionary<string, string>
+        {
+            ["bins"] = "6", ["low"] = "-2.4;-3;-0.21;-3.5", ["high"] = "2.4;3;0.21;3.5",
+        });
+        Assert.Equal("Discrete(1296)", env.ObservationSpace.ToString());
+        Assert.Throws<UserInputException>(() => Catalog.Apply(CartLike(), "discretize", new Dictionary<string, string> { ["bin"] = "6" }));
+    }
+
+    [Fact]
     public void Entries_describe_their_parameters()
     {
         var discretize = Catalog.Get("discretize");

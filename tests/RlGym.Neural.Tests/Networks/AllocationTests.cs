@@ -28,7 +28,8 @@ public sealed class AllocationTests
         void Step()
         {
             var qNext = target.Predict(x);
-            for (int i = 0; i < batch; i++) targets[i] = 1 + 0.99 * Math.Max(qNext[i, 0], qNext[i, 1]);
+            for (int i = 0; i < batch; i++) targets[i] = 1 + 0.99 * qNext.RowMax(i);
+            x.CopyRowFrom(0, observation);
             net.ZeroGrad();
             var q = net.Forward(x);
             net.Backward(loss.Gradient(q, actions, targets));

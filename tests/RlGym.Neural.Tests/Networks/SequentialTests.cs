@@ -127,4 +127,25 @@ public sealed class SequentialTests
         Assert.Throws<ArgumentException>(() => net.Predict(Matrix<double>.Build.Dense(2, 5)));
         Assert.Throws<InvalidOperationException>(() => Mlp.Create([4, 2], Activation.Tanh, new Rng(1)).Backward(Matrix<double>.Build.Dense(1, 2)));
     }
+
+    [Fact]
+    public void Many_batch_sizes_still_train_correctly_after_buffers_are_dropped()
+    {
+        var rng = new Rng(12);
+        var net = Mlp.Create([3, 6, 2], Activation.Tanh, rng);
+        var reference = net.Clone();
+        for (int batch = 1; batch <= 3 * Sequential.CachedBatchSizes; batch++)
+        {
+            var x = Random.Matrix(rng, batch, 3);
+            var dy = Random.Matrix(rng, batch, 2);
+            net.ZeroGrad();
+            reference.ZeroGrad();
+            net.Forward(x);
+            net.Predict(Random.Matrix(rng, batch + 100, 3));
+            net.Backward(dy);
+            reference.Forward(x);
+            reference.Backward(dy);
+            for (int p = 0; p < net.Parameters.Count; p++) Assert.Equal(reference.Parameters[p].Gradient, net.Parameters[p].Gradient);
+        }
+    }
 }

@@ -1,0 +1,84 @@
+using RlGym.Rendering.Drawing;
+using RlGym.Rendering.Live;
+using RlGym.Rendering.Scenes;
+
+namespace RlGym.Rendering.Tests.Scenes;
+
+public sealed class DashboardSceneTests
+{
+    private const int W = 600, H = 400;
+
+    private static FrameSnapshot WithReturns(Func<int, double> returnOf, int episodes) => new()
+    {
+        Returns = Enumerable.Range(0, episodes).Select(returnOf).ToArray(),
+        Episode = episodes,
+        Step = 12345,
+        ExplorationRate = 0.1,
+        StepsPerSecond = 2500,
+    };
+
+    private static (double Left, double Right) CurveHeights(FrameSnapshot snapshot)
+    {
+        using var canvas = Pixels.Render(new DashboardScene(window: 10), snapshot, W, H);
+        var plot = DashboardScene.PlotArea(new Rect(0, 0, W, H));
+        var curve = Pixels.Find(canvas, Palette.AverageCurve, 20, plot);
+        double tenth = plot.Width / 10;
+        var left = curve.Where(p => p.X < plot.X + tenth).ToList();
+        var right = curve.Where(p => p.X > plot.Right - tenth).ToList();
+        Assert.NotEmpty(left);
+        Assert.NotEmpty(right);
+        return (left.Average(p => p.Y), right.Average(p => p.Y));
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(3000)] // more episodes than pixel columns
+    public void The_curve_goes_up_for_rising_returns(int episodes)
+    {
+        var (left, right) = CurveHeights(WithReturns(e => e + 5 * Math.Sin(e), episodes));
+        // Screen y points down: a rising curve ends higher, i.e. at a smaller y, by most of the plot's height.
+        Assert.True(left - right > 150, $"left {left:0}, right {right:0}");
+    }
+
+    [Fact]
+    public void The_curve_goes_down_for_falling_returns()
+    {
+        var (left, right) = CurveHeights(WithReturns(e => -e, 200));
+        Assert.True(right - left > 150, $"left {left:0}, right {right:0}");
+    }
+
+    [Fact]
+    public void The_dashboard_writes_episode_step_exploration_and_speed()
+    {
+        var recording = new RecordingCanvas(W, H);
+        new DashboardScene().Draw(recording, new Rect(0, 0, W, H), WithReturns(e => e, 20), new ViewState(true, true, "turbo"));
+        var texts = recording.CallsOf<TextCall>().Select(t => t.Text).ToList();
+        Assert.Contains(texts, t => t.Contains("Episode 20") && t.Contains("Step 12,345"));
+        Assert.Contains(texts, t => t.Contains("Exploration 0.100") && t.Contains("2,500 steps/s"));
+        Assert.Contains(texts, t => t.Contains("mean of last 20: 9.5"));
+        Assert.Contains(texts, t => t.Contains("PAUSED") && t.Contains("turbo"));
+    }
+
+    [Fact]
+    public void Trailing_mean_averages_the_last_window_episodes()
+    {
+        double[] r = [1, 2, 3, 4, 5];
+        Assert.Equal(4.5, DashboardScene.TrailingMean(r, 5, 2));
+        Assert.Equal(2, DashboardScene.TrailingMean(r, 3, 100));
+    }
+
+    [Fact]
+    public void Layout_puts_the_environment_left_and_the_dashboard_right()
+    {
+        var layout = SceneCatalog.WithDashboard(new CartPoleScene());
+        var (env, dash) = layout.Split(new Rect(0, 0, 1200, 600));
+        Assert.Equal(new Rect(0, 0, 600, 600), env);
+        Assert.Equal(new Rect(600, 0, 600, 600), dash);
+        var recording = new RecordingCanvas(1200, 600);
+        layout.Draw(recording, new FrameSnapshot { Observation = [0, 0, 0, 0] }, ViewState.Default);
+        Assert.IsType<ClearCall>(recording.Calls[0]);
+        var cart = recording.CallsOf<FillRectangleCall>().First(c => c.Color == CartPoleScene.CartColor);
+        Assert.True(cart.Rect.Right < 600);
+        Assert.Contains(recording.CallsOf<FillRectangleCall>(), c => c.Color == Palette.Panel && c.Rect.X == 600);
+    }
+}
