@@ -15,7 +15,7 @@ public sealed record ActorCriticOptions
     /// <summary>Policy (actor) step size β.</summary>
     [Description("step size β of the policy network (actor), θ ← θ + β q_t ∇θ ln π(a_t|s_t; θ)")]
     [Range(0.0, 1.0)]
-    public double PolicyLearningRate { get; init; } = 3e-4;
+    public double PolicyLearningRate { get; init; } = 1e-4;
 
     /// <summary>Value (critic) step size α.</summary>
     [Description("step size α of the value network q(s, a; w) (critic), w ← w − α δ_t ∇w q(s_t, a_t; w)")]
