@@ -42,8 +42,8 @@ public sealed class NStepAccumulatorTests
     {
         var buffer = Run(terminated: false);
         // y_2 = 3 + 0.9·4 + 0.81·5 + 0.729 max_a Q(s5), y_3 = 4 + 0.9·5 + 0.81 max_a Q(s5), y_4 = 5 + 0.9 max_a Q(s5)
-        Assert.Equal([false, false, false, false, false], buffer.Terminated.ToArray());
-        Assert.Equal([3, 3, 3, 2, 1], buffer.Horizons.ToArray());
+        Assert.Equal([false, false, false, false, false], buffer.Terminated[..5].ToArray());
+        Assert.Equal([3, 3, 3, 2, 1], buffer.Horizons[..5].ToArray());
         Assert.Equal(5f, buffer.NextObservation(4)[0]);
     }
 

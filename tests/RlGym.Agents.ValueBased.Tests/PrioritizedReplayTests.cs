@@ -15,10 +15,15 @@ public sealed class PrioritizedReplayTests
         for (int i = 0; i < 4; i++) sampling.Added(i);
         sampling.Update([0, 1, 2, 3], [0.1, -5, 0.2, 0.3]);
         sampling.Added(4);
-        // Slot 4 shares the top priority 5 with slot 1.
-        Assert.Equal(sampling.Probability(1, 5), sampling.Probability(4, 5), 12);
+        // Slot 4 enters with the top priority 5, shared with slot 1: proportionally they are equally likely; by rank the
+        // newcomer rises past its equal to rank 1.
+        if (kind == PrioritizationKind.Proportional) Assert.Equal(sampling.Probability(1, 5), sampling.Probability(4, 5), 12);
+        else Assert.Equal(1, ((RankSampling)sampling).Rank(4));
         for (int i = 0; i < 4; i++)
+        {
+            Assert.True(sampling.Probability(4, 5) >= sampling.Probability(i, 5));
             if (i != 1) Assert.True(sampling.Probability(4, 5) > sampling.Probability(i, 5));
+        }
     }
 
     [Fact]
