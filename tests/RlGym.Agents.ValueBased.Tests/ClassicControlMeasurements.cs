@@ -16,6 +16,8 @@ public sealed class ClassicControlMeasurements(ITestOutputHelper output)
     {
         var sw = Stopwatch.StartNew();
         double mean = Episodes.TrainAndEvaluate(id, new DqnOptions(), steps, seed);
-        output.WriteLine($"{id} seed {seed}: greedy mean {mean:F1} after {steps} steps, {steps / sw.Elapsed.TotalSeconds:F0} steps/s");
+        string line = $"{id} seed {seed}: greedy mean {mean:F1} after {steps} steps, {steps / sw.Elapsed.TotalSeconds:F0} steps/s";
+        output.WriteLine(line);
+        File.AppendAllText("/tmp/dqn-measure.txt", line + "\n");
     }
 }
