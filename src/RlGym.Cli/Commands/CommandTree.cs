@@ -26,7 +26,9 @@ public static class CommandTree
             new EvalCommand(session),
             new CompareCommand(session),
             new ExperimentCommand(session),
-            // Hooks for other issues: render, watch and bench go here.
+            new RenderCommand(session),
+            new WatchCommand(session),
+            // Hook for another issue: bench goes here.
         ];
         foreach (var c in commands) root.Subcommands.Add(c);
         return root;
