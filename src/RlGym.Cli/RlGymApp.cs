@@ -77,6 +77,15 @@ public static class RlGymApp
             if (session.Verbose) stderr.WriteLine(fault);
             return 1;
         }
+        catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be created or written (its parent is a file, no permission, a full disk) is
+            // the user's to fix; the message from the system names the path.
+            var io = Unwrap(e);
+            stderr.WriteLine($"rlgym: cannot read or write a file: {FirstLine(io.Message)}");
+            if (session.Verbose) stderr.WriteLine(io);
+            return UsageError;
+        }
         catch (Exception e)
         {
             var inner = Unwrap(e);

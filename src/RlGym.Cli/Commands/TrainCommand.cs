@@ -181,8 +181,13 @@ public sealed class TrainCommand : Command
         if (parse.GetValue(_evalEvery) is { } ee) config.EvalEvery = ee;
         if (parse.GetValue(_checkpointEvery) is { } ce) config.CheckpointEvery = ce;
         config.Validate();
-        // The extended budget is part of what reruns the run.
-        if (config.ToJson() != before) dir.WriteConfig(config);
+        // The extended budget is part of what reruns the run; a damaged checkpoint refuses the resume before then,
+        // so a refused resume leaves every file as it was.
+        if (config.ToJson() != before)
+        {
+            dir.Checkpoints.Load(config.Env, config.Agent);
+            dir.WriteConfig(config);
+        }
         return (config, dir);
     }
 
