@@ -1,0 +1,49 @@
+namespace RlGym.Agents.ValueBased.Tests;
+
+/// <summary>
+/// DQN on Gymnasium's classic-control tasks, trained then evaluated greedily over 100 episodes with a separate
+/// environment. The multi-seed runs take minutes and carry the Slow trait; their measured numbers are in the comments.
+/// </summary>
+public sealed class ClassicControlTests
+{
+    // Stable-Baselines3 zoo's MountainCar-v0 DQN (120k steps) with its 256-256 network.
+    private static readonly DqnOptions MountainCar = new()
+    {
+        LearningRate = 4e-3, BatchSize = 128, BufferSize = 10_000, LearningStarts = 1_000, Gamma = 0.98,
+        TargetUpdateInterval = 600, TrainFrequency = 16, GradientSteps = 8, ExplorationFraction = 0.2, EpsilonEnd = 0.07,
+        HiddenSizes = [256, 256], TotalSteps = 120_000,
+    };
+
+    // SB3 zoo's Acrobot-v1 DQN (100k steps, lr 6.3e-4, batch 128, buffer 50k, target every 250, ε → 0.1 over 12%),
+    // one gradient step every 4 steps and a 64-64 network to keep it affordable.
+    private static readonly DqnOptions Acrobot = new()
+    {
+        LearningRate = 6.3e-4, BatchSize = 128, BufferSize = 50_000, LearningStarts = 1_000, Gamma = 0.99,
+        TargetUpdateInterval = 250, TrainFrequency = 4, GradientSteps = 1, ExplorationFraction = 0.12, EpsilonEnd = 0.1,
+        TotalSteps = 100_000,
+    };
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Cartpole_is_solved_within_100k_steps_for_four_of_five_seeds()
+    {
+        var means = new[] { 1L, 2, 3, 4, 5 }.Select(seed => Episodes.TrainAndEvaluate("CartPole-v1", new DqnOptions(), 100_000, seed)).ToArray();
+        Assert.True(means.Count(m => m >= 475) >= 4, $"greedy means {string.Join(", ", means.Select(m => m.ToString("F1")))}");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Acrobot_gets_above_minus_100()
+    {
+        var means = new[] { 1L, 2, 3 }.Select(seed => Episodes.TrainAndEvaluate("Acrobot-v1", Acrobot, 100_000, seed)).ToArray();
+        Assert.True(means.Average() > -100, $"greedy means {string.Join(", ", means.Select(m => m.ToString("F1")))}");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Mountain_car_gets_above_minus_150()
+    {
+        var means = new[] { 1L, 2, 3 }.Select(seed => Episodes.TrainAndEvaluate("MountainCar-v0", MountainCar, 120_000, seed)).ToArray();
+        Assert.True(means.Average() > -150, $"greedy means {string.Join(", ", means.Select(m => m.ToString("F1")))}");
+    }
+}
