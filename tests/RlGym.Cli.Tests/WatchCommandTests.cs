@@ -68,4 +68,16 @@ public sealed class WatchCommandTests
         Assert.Equal(plain.Out, recorded.Out);
         Assert.NotEmpty(Directory.GetFiles(tmp.File("frames"), "frame_*.png"));
     }
+
+    [RaylibFact]
+    public async Task Watch_opens_the_window_and_ctrl_c_closes_it()
+    {
+        using var tmp = new TempDirectory();
+        var run = Train(tmp);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var r = await CliRun.RunAsync(["watch", run, "--episodes", "1", "--record", tmp.File("frames")], stop.Token);
+        Assert.True(r.ExitCode == 130, r.Error);
+        Assert.DoesNotContain("recording without a window", r.Error);
+        Assert.NotEmpty(Directory.GetFiles(tmp.File("frames"), "frame_*.png"));
+    }
 }

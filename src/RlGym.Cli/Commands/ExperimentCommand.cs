@@ -53,7 +53,7 @@ public sealed class ExperimentCommand : Command
             ?? Path.Combine("runs", $"experiment-{name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         Directory.CreateDirectory(outPath);
         result.Save(Path.Combine(outPath, "experiment.json"));
-        try { ExperimentPlot.Write(result, Path.Combine(outPath, "experiment.png")); }
+        try { Experiments.TextbookExperiments.WritePlot(result, Path.Combine(outPath, "experiment.png")); }
         catch (Exception e) when (e is not OutOfMemoryException) { log.LogWarning("plot not drawn: {Message}", e.Message); }
         log.LogInformation("wrote experiment.json and experiment.png to {Dir}", Path.GetFullPath(outPath));
 

@@ -5,6 +5,7 @@ using RlGym.Core.Agents;
 using RlGym.Core.Registration;
 using RlGym.Envs.ClassicControl;
 using RlGym.Envs.ToyText;
+using RlGym.Experiments;
 using RlGym.Training.Experiments;
 
 namespace RlGym.Cli.Hosting;
@@ -34,6 +35,6 @@ public static class BuiltInPackages
         return r;
     }
 
-    /// <summary>A registry of the built-in experiments (the textbook reproductions register here as they land).</summary>
-    public static ExperimentRegistry ExperimentRegistry() => new();
+    /// <summary>A registry of the built-in experiments: the Sutton &amp; Barto reproductions.</summary>
+    public static ExperimentRegistry ExperimentRegistry() => TextbookExperiments.Register(new ExperimentRegistry());
 }
