@@ -57,7 +57,8 @@ public sealed class FactoryTests
     public void Unknown_and_out_of_range_settings_are_refused()
     {
         using var env = s_registry.Make("CartPole-v1");
-        Assert.Contains("unknown setting", Assert.Throws<UserInputException>(() => Factory("a2c").Create(env, new Dictionary<string, string> { ["alpha"] = "1" }, 0)).Message);
+        Assert.Contains("unknown setting", Assert.Throws<UserInputException>(() => Factory("a2c").Create(env, new Dictionary<string, string> { ["policy_learning_rate"] = "1" }, 0)).Message);
+        Assert.Contains("unknown setting", Assert.Throws<UserInputException>(() => Factory("reinforce").Create(env, new Dictionary<string, string> { ["alpha"] = "1" }, 0)).Message);
         Assert.Contains("out of range", Assert.Throws<UserInputException>(() => Factory("a2c").Create(env, new Dictionary<string, string> { ["gamma"] = "2" }, 0)).Message);
         Assert.Contains("not allowed", Assert.Throws<UserInputException>(() => Factory("actor-critic").Create(env, new Dictionary<string, string> { ["advantage"] = "v" }, 0)).Message);
         var agent = (ActorCriticAgent)Factory("actor-critic").Create(env, new Dictionary<string, string> { ["advantage"] = "td-error" }, 0);
