@@ -30,7 +30,7 @@ public sealed class BaselineVarianceTests(ITestOutputHelper output)
         // θ: 60 episodes of REINFORCE with baseline. Then θ is frozen (β = 0) while v(s; w) fits V_π for 100 episodes.
         var trained = new ReinforceBaselineAgent(4, 2, new ReinforceBaselineOptions { BootstrapTruncation = false }, seed: 0);
         Solving.Run("CartPole-v1", trained, seed: 0, maxSteps: long.MaxValue, maxEpisodes: 60);
-        var withBaseline = new ReinforceBaselineAgent(4, 2, new ReinforceBaselineOptions { BootstrapTruncation = false, PolicyLearningRate = 0 }, seed: 2);
+        var withBaseline = new ReinforceBaselineAgent(4, 2, new ReinforceBaselineOptions { BootstrapTruncation = false, Beta = 0 }, seed: 2);
         withBaseline.Policy.CopyFrom(trained.Policy);
         withBaseline.Value.CopyFrom(trained.Value);
         Solving.Run("CartPole-v1", withBaseline, seed: 5, maxSteps: long.MaxValue, maxEpisodes: 100);

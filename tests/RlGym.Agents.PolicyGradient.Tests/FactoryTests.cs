@@ -57,11 +57,31 @@ public sealed class FactoryTests
     public void Unknown_and_out_of_range_settings_are_refused()
     {
         using var env = s_registry.Make("CartPole-v1");
-        Assert.Contains("unknown setting", Assert.Throws<UserInputException>(() => Factory("a2c").Create(env, new Dictionary<string, string> { ["alpha"] = "1" }, 0)).Message);
+        Assert.Contains("unknown setting", Assert.Throws<UserInputException>(() => Factory("a2c").Create(env, new Dictionary<string, string> { ["policy_learning_rate"] = "1" }, 0)).Message);
+        Assert.Contains("unknown setting", Assert.Throws<UserInputException>(() => Factory("reinforce").Create(env, new Dictionary<string, string> { ["alpha"] = "1" }, 0)).Message);
         Assert.Contains("out of range", Assert.Throws<UserInputException>(() => Factory("a2c").Create(env, new Dictionary<string, string> { ["gamma"] = "2" }, 0)).Message);
         Assert.Contains("not allowed", Assert.Throws<UserInputException>(() => Factory("actor-critic").Create(env, new Dictionary<string, string> { ["advantage"] = "v" }, 0)).Message);
         var agent = (ActorCriticAgent)Factory("actor-critic").Create(env, new Dictionary<string, string> { ["advantage"] = "td-error" }, 0);
         Assert.Equal(AdvantageKind.TdError, agent.Options.Advantage);
+    }
+
+    [Fact]
+    public void The_lectures_names_set_alpha_beta_and_n()
+    {
+        using var env = s_registry.Make("CartPole-v1");
+        var a2c = (A2CAgent)Factory("a2c").Create(env, new Dictionary<string, string> { ["alpha"] = "0.02", ["beta"] = "0.003", ["n"] = "5" }, 0);
+        Assert.Equal((0.02, 0.003, 5), (a2c.Options.Alpha, a2c.Options.Beta, a2c.Options.N));
+        var reinforce = (ReinforceAgent)Factory("reinforce").Create(env, new Dictionary<string, string> { ["beta"] = "0.004" }, 0);
+        Assert.Equal(0.004, reinforce.Options.Beta);
+    }
+
+    [Fact]
+    public void Each_agent_keeps_its_own_default_step_sizes()
+    {
+        Assert.Equal((1e-3, 0.0), (new ReinforceOptions().Beta, new ReinforceOptions().MaxGradNorm));
+        Assert.Equal((1e-3, 1e-3, 0.0), (new ReinforceBaselineOptions().Beta, new ReinforceBaselineOptions().Alpha, new ReinforceBaselineOptions().MaxGradNorm));
+        Assert.Equal((1e-4, 1e-3, 0.5), (new ActorCriticOptions().Beta, new ActorCriticOptions().Alpha, new ActorCriticOptions().MaxGradNorm));
+        Assert.Equal((2e-3, 1e-2, 0.5, 16), (new A2COptions().Beta, new A2COptions().Alpha, new A2COptions().MaxGradNorm, new A2COptions().N));
     }
 
     [Fact]

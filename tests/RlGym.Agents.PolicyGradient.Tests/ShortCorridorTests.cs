@@ -65,7 +65,7 @@ public sealed class ShortCorridorTests(ITestOutputHelper output)
         {
             var agent = new ReinforceAgent(1, 2, new ReinforceOptions
             {
-                Gamma = 1, PolicyLearningRate = Math.Pow(2, -13), HiddenSizes = [], Optimizer = OptimizerKind.Sgd, StepEachT = true,
+                Gamma = 1, Beta = Math.Pow(2, -13), HiddenSizes = [], Optimizer = OptimizerKind.Sgd, StepEachT = true,
             }, seed);
             StartLeftGreedy(agent.Policy);
             return agent;
@@ -74,7 +74,7 @@ public sealed class ShortCorridorTests(ITestOutputHelper output)
         {
             var agent = new ReinforceBaselineAgent(1, 2, new ReinforceBaselineOptions
             {
-                Gamma = 1, PolicyLearningRate = Math.Pow(2, -9), ValueLearningRate = Math.Pow(2, -6), HiddenSizes = [],
+                Gamma = 1, Beta = Math.Pow(2, -9), Alpha = Math.Pow(2, -6), HiddenSizes = [],
                 Optimizer = OptimizerKind.Sgd, StepEachT = true,
             }, seed);
             StartLeftGreedy(agent.Policy);

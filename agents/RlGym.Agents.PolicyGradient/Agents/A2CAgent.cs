@@ -79,12 +79,12 @@ public sealed class A2CAgent : IAgent<float[], int>, IActionValues<float[]>, IDi
         _rng = new Rng(seed);
         _copiesSeed = unchecked((long)new Rng(~seed).NextUInt64());
         _k = Options.NumEnvs;
-        _m = Options.NSteps;
+        _m = Options.N;
         _actionCount = actionCount;
         _policy = NetworkBuilder.Create(observationSize, Options.HiddenSizes, actionCount, Options.Activation, outputGain: 0.01, _rng);
         _value = NetworkBuilder.Create(observationSize, Options.HiddenSizes, 1, Options.Activation, outputGain: 1.0, _rng);
-        _policyOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.PolicyLearningRate, Options.MaxGradNorm);
-        _valueOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _value, Options.ValueLearningRate, Options.MaxGradNorm);
+        _policyOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.Beta, Options.MaxGradNorm);
+        _valueOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _value, Options.Alpha, Options.MaxGradNorm);
         _policyLoss = new PolicyGradientLoss(Options.EntCoef, Reduction.Mean);
         if (_k > 1)
         {

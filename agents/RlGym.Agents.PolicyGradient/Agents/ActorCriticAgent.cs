@@ -47,8 +47,8 @@ public sealed class ActorCriticAgent : IAgent<float[], int>, IActionValues<float
         _rng = new Rng(seed);
         _policy = NetworkBuilder.Create(observationSize, Options.HiddenSizes, actionCount, Options.Activation, outputGain: 0.01, _rng);
         _q = NetworkBuilder.Create(observationSize, Options.HiddenSizes, actionCount, Options.Activation, outputGain: 1.0, _rng);
-        _policyOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.PolicyLearningRate, Options.MaxGradNorm);
-        _qOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _q, Options.ValueLearningRate, Options.MaxGradNorm);
+        _policyOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.Beta, Options.MaxGradNorm);
+        _qOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _q, Options.Alpha, Options.MaxGradNorm);
         _x = Matrix<double>.Build.Dense(1, observationSize);
         ActionCount = actionCount;
     }

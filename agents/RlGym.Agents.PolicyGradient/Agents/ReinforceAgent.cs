@@ -13,7 +13,7 @@ namespace RlGym.Agents.PolicyGradient;
 /// REINFORCE (lecture 1, "policy-based learning"): play an episode with a ~ π(·|s; θ), then at its end compute
 /// every return u_t = Σ_{k≥t} γ^{k−t} r_k and ascend θ ← θ + β Σ_t u_t ∇θ ln π(a_t|s_t; θ).
 /// <para>
-/// π is a softmax over the logits of an MLP (<see cref="ReinforceOptions.HiddenSizes"/>; none gives a linear policy).
+/// π is a softmax over the logits of an MLP (<see cref="PolicyGradientOptions.HiddenSizes"/>; none gives a linear policy).
 /// A truncated episode's returns are cut at the truncation: REINFORCE has no critic to bootstrap from.
 /// <see cref="IActionValues{TObs}"/> reports π(a|s). The episode is pushed through the network in chunks of
 /// <see cref="ChunkSize"/> rows (the last one padded with zero-weight rows) so the network keeps one set of buffers
@@ -43,7 +43,7 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
         SettingsBinder.Validate(Options);
         _rng = new Rng(seed);
         _policy = NetworkBuilder.Create(observationSize, Options.HiddenSizes, actionCount, Options.Activation, outputGain: 0.01, _rng);
-        _optimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.PolicyLearningRate, Options.MaxGradNorm);
+        _optimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.Beta, Options.MaxGradNorm);
         _episode = new EpisodeBuffer(observationSize);
         _chunk = new Chunk(Options.StepEachT ? 1 : ChunkSize, observationSize);
         ActionCount = actionCount;

@@ -17,7 +17,7 @@ namespace RlGym.Agents.PolicyGradient;
 /// Since E[b ∇ ln π] = 0 for a b that does not depend on the action, subtracting v(s_t) leaves the gradient's mean
 /// alone and lowers its variance. When a time limit truncates the episode the returns continue with γ v(s_n; w)
 /// (<see cref="ReinforceBaselineOptions.BootstrapTruncation"/>), since the state after the cut is not terminal.
-/// Both networks are MLPs of <see cref="ReinforceBaselineOptions.HiddenSizes"/>; <see cref="IActionValues{TObs}"/>
+/// Both networks are MLPs of <see cref="PolicyGradientOptions.HiddenSizes"/>; <see cref="IActionValues{TObs}"/>
 /// reports π(a|s). Episodes go through the networks in chunks of <see cref="ReinforceAgent.ChunkSize"/> rows.
 /// </para>
 /// </summary>
@@ -47,8 +47,8 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
         _rng = new Rng(seed);
         _policy = NetworkBuilder.Create(observationSize, Options.HiddenSizes, actionCount, Options.Activation, outputGain: 0.01, _rng);
         _value = NetworkBuilder.Create(observationSize, Options.HiddenSizes, 1, Options.Activation, outputGain: 1.0, _rng);
-        _policyOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.PolicyLearningRate, Options.MaxGradNorm);
-        _valueOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _value, Options.ValueLearningRate, Options.MaxGradNorm);
+        _policyOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.Beta, Options.MaxGradNorm);
+        _valueOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _value, Options.Alpha, Options.MaxGradNorm);
         _episode = new EpisodeBuffer(observationSize);
         _truncatedNext = new float[observationSize];
         _chunk = new Chunk(Options.StepEachT ? 1 : ReinforceAgent.ChunkSize, observationSize);
