@@ -12,7 +12,7 @@ namespace RlGym.Benchmarking;
 
 /// <summary>
 /// Measures RlGym's speed side by side in one run: every environment bare and wrapped, its vector env on one core
-/// and on all cores, the tabular Q-learning loop, A2C when it exists, and CartPole-v1 in plain C and in Gymnasium.
+/// and on all cores, the tabular Q-learning loop, A2C to CartPole's reward threshold, and CartPole-v1 in plain C and in Gymnasium.
 /// </summary>
 /// <remarks>
 /// Usage: <c>var report = new BenchRunner().Run(new BenchOptions { Steps = 1_000_000 }, Console.WriteLine);</c> then
@@ -54,7 +54,8 @@ public sealed class BenchRunner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var a2c = new A2cBenchResult(false, "not available yet: A2C (branch pg) has not landed in main");
+        log?.Invoke("CartPole-v1: A2C with default options until the reward threshold");
+        var a2c = A2cTiming.Run(_registry, options.Seed, cancellationToken);
 
         log?.Invoke("CartPole-v1 baselines: C loop (cc -O2), Gymnasium (python3)");
         var c = options.CBaseline ? CLoop.Run(Math.Max(options.Steps, 10_000_000), options.Repeats)
