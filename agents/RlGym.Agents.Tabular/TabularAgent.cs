@@ -3,6 +3,7 @@ using RlGym.Core.Agents;
 using RlGym.Core.Errors;
 using RlGym.Core.Random;
 using RlGym.Core.Settings;
+using RlGym.Core.Tabular;
 
 namespace RlGym.Agents.Tabular;
 
@@ -90,11 +91,40 @@ public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IAc
     /// <inheritdoc />
     public virtual void ActionValues(int observation, Span<double> values) => Q.Row(observation).CopyTo(values);
 
-    /// <summary>a ~ π(·|s): the behaviour policy on Q.</summary>
-    protected int Behaviour(int state) => Policy.Sample(Q.Row(state), Epsilon, Rng);
+    /// <summary>a ~ π(·|s): the behaviour policy on Q, over the valid actions of s.</summary>
+    protected int Behaviour(int state) => Policy.Sample(Q.Row(state), Epsilon, Rng, ValidActions(state));
 
-    /// <summary>argmax_a Q(s, a), ties broken at random.</summary>
-    protected int Greedy(int state) => Q.Argmax(state, Rng);
+    /// <summary>argmax_a Q(s, a) over the valid actions of s, ties broken at random.</summary>
+    protected int Greedy(int state) => QTable.Argmax(Q.Row(state), ValidActions(state), Rng);
+
+    /// <summary>max_a Q(s, a) of <paramref name="table"/> over the valid actions of s: the value a target bootstraps on.</summary>
+    protected double MaxValue(QTable table, int state) => QTable.Max(table.Row(state), ValidActions(state));
+
+    // One flag per (state, action), row-major like the Q table; null while every action is valid everywhere.
+    private bool[]? _valid;
+
+    /// <summary>
+    /// Restricts choosing, exploring and bootstrapping to the actions <paramref name="mask"/> allows in each state
+    /// (the factory calls it when the environment implements <see cref="IActionMask"/>). A state that allows no
+    /// action keeps all of them, so every state has something to choose.
+    /// </summary>
+    public void RestrictActions(IActionMask mask)
+    {
+        var valid = new bool[StateCount * ActionCount];
+        bool restricted = false;
+        for (int s = 0; s < StateCount; s++)
+        {
+            var row = valid.AsSpan(s * ActionCount, ActionCount);
+            for (int a = 0; a < ActionCount; a++) row[a] = mask.IsValidAction(s, a);
+            if (!row.Contains(true)) row.Fill(true);
+            restricted |= row.Contains(false);
+        }
+        _valid = restricted ? valid : null;
+    }
+
+    /// <summary>The valid-action flags of <paramref name="state"/>; empty when every action is valid.</summary>
+    protected ReadOnlySpan<bool> ValidActions(int state) =>
+        _valid is null ? default : _valid.AsSpan(state * ActionCount, ActionCount);
 
     /// <summary>The tables written to the file under their names (override to add more, e.g. a second Q or visit counts).</summary>
     protected virtual IEnumerable<(string Name, double[] Values)> Tables => [("q", Q.Values)];

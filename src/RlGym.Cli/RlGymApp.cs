@@ -42,7 +42,7 @@ public static class RlGymApp
             return UsageError;
         }
         session.Verbose = parsed.GetValue(global.Verbose);
-        session.Plugins = [.. (parsed.GetValue(global.Plugins) ?? []).Select(Path.GetFullPath)];
+        session.Plugins = [.. (parsed.GetValue(global.Plugins) ?? []).Select(Path.GetFullPath).Distinct()];
 
         try
         {
@@ -76,6 +76,15 @@ public static class RlGymApp
             stderr.WriteLine($"rlgym: {FirstLine(fault.Message)}");
             if (session.Verbose) stderr.WriteLine(fault);
             return 1;
+        }
+        catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be created or written (its parent is a file, no permission, a full disk) is
+            // the user's to fix; the message from the system names the path.
+            var io = Unwrap(e);
+            stderr.WriteLine($"rlgym: cannot read or write a file: {FirstLine(io.Message)}");
+            if (session.Verbose) stderr.WriteLine(io);
+            return UsageError;
         }
         catch (Exception e)
         {

@@ -108,6 +108,12 @@ public sealed class Trainer<TObs, TAct> : Trainer where TObs : notnull where TAc
             if (cancellation.IsCancellationRequested) { cancelled = true; break; }
 
             TObs obs = Reset(s);
+            int graceUsed = 0;
+            if (observers.Length > 0)
+            {
+                object boxedStart = obs;
+                foreach (var observer in observers) observer.OnEpisodeStart(_env, boxedStart);
+            }
             double episodeReturn = 0;
             int length = 0;
             while (true)
@@ -133,7 +139,8 @@ public sealed class Trainer<TObs, TAct> : Trainer where TObs : notnull where TAc
                 }
                 obs = r.Observation;
                 if (r.Done) break;
-                if (cancellation.IsCancellationRequested) { cancelled = abandoned = true; break; }
+                // Finishing the episode keeps the checkpoint on a boundary, where resume is exact.
+                if (cancellation.IsCancellationRequested && ++graceUsed > o.CancelGraceSteps) { cancelled = abandoned = true; break; }
             }
             if (abandoned) break;
 

@@ -32,6 +32,13 @@ public sealed record TrainerOptions
     /// <summary>A checkpoint after every this many episodes (and always at the end); 0 for the end only.</summary>
     public int CheckpointEvery { get; init; } = 100;
 
+    /// <summary>
+    /// On cancellation mid-episode, steps the trainer may still take to finish the episode, so that the checkpoint
+    /// falls on an episode boundary and a resumed run equals the uninterrupted one exactly. 0 stops after the current
+    /// step and drops the partial episode (its steps still count); so does an episode longer than this.
+    /// </summary>
+    public int CancelGraceSteps { get; init; } = 10_000;
+
     /// <summary>Where metrics, checkpoints, the agent and the plot go; null keeps the run in memory (comparisons, tests).</summary>
     public RunDirectory? Directory { get; init; }
 

@@ -1,4 +1,36 @@
 using BenchmarkDotNet.Running;
+using RlGym.Benchmarking;
 
-// Micro-benchmarks (env step, Q update, dense forward/backward): dotnet run -c Release --project tests/RlGym.Benchmarks -- --filter '*'
+// Micro-benchmarks (env step, Q update, dense forward/backward):
+//   dotnet run -c Release --project tests/RlGym.Benchmarks -- --filter '*'
+// The side-by-side runner that `rlgym bench` calls, without the CLI:
+//   dotnet run -c Release --project tests/RlGym.Benchmarks -- runner [steps] [copies] [env ids...] [--json file]
+if (args.Length > 0 && args[0] == "runner")
+{
+    var rest = args.Skip(1).ToList();
+    string? json = null;
+    int j = rest.IndexOf("--json");
+    if (j >= 0)
+    {
+        json = rest[j + 1];
+        rest.RemoveRange(j, 2);
+    }
+    var options = new BenchOptions
+    {
+        Steps = rest.Count > 0 ? long.Parse(rest[0]) : new BenchOptions().Steps,
+        Copies = rest.Count > 1 ? int.Parse(rest[1]) : new BenchOptions().Copies,
+        EnvIds = rest.Count > 2 ? rest.Skip(2).ToArray() : BenchOptions.DefaultEnvIds,
+    };
+    var report = new BenchRunner().Run(options, Console.Error.WriteLine);
+    Console.WriteLine(BenchReportText.Render(report));
+    if (json is not null)
+    {
+        var text = BenchReportJson.Serialize(report);
+        File.WriteAllText(json, text);
+        if (BenchReportJson.Deserialize(text).Results.Count != report.Results.Count)
+            throw new InvalidOperationException("the JSON report does not read back");
+    }
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

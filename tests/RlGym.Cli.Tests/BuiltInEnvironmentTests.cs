@@ -151,4 +151,17 @@ public sealed class BuiltInEnvironmentTests
         Assert.Contains("unknown experiment 'no-such-experiment'", r.Error);
         Assert.Equal(0, Run("experiment").ExitCode);
     }
+
+    [Fact]
+    public void Rollout_replays_box_actions_on_Pendulum_and_refuses_torques_out_of_range()
+    {
+        var r = Run("rollout", "Pendulum-v1", "--seed", "0", "--actions", "0.5,-1");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var actions = r.Lines.Skip(1).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("action").GetRawText()).ToArray();
+        Assert.Equal(["[0.5]", "[-1]"], actions);
+
+        var refused = Run("rollout", "Pendulum-v1", "--actions", "0.5,3");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("numbers -2 to 2", refused.Error);
+    }
 }

@@ -194,4 +194,23 @@ public sealed class TrainCommandTests
         Assert.Contains("Broken-v0", lines[0]);
         Assert.DoesNotContain("   at ", r.Error);
     }
+
+    [Fact]
+    public void Record_writes_png_frames_of_the_scheduled_episodes()
+    {
+        using var tmp = new TempDirectory();
+        var r = Train(tmp.File("run"), "--episodes", "3", "--record", tmp.File("frames"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.NotEmpty(Directory.GetFiles(tmp.File("frames"), "frame_*.png"));
+    }
+
+    [Fact]
+    public void Unsupported_record_format_exits_2_before_writing_anything()
+    {
+        using var tmp = new TempDirectory();
+        var r = Train(tmp.File("run"), "--record", tmp.File("video.avi"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(".mp4", r.Error);
+        Assert.False(Directory.Exists(tmp.File("run")));
+    }
 }

@@ -96,6 +96,29 @@ public sealed class MetricsWriterTests
     }
 
     [Fact]
+    public void Streaming_reads_the_same_rows_and_skips_a_row_cut_short()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("metrics.csv");
+        using (var w = MetricsWriter.Create(path))
+            for (int i = 0; i < 30; i++) w.Write(Row(i));
+        Assert.Equal(MetricsReader.Read(path), MetricsReader.Stream(path).ToList());
+        File.AppendAllText(path, "30,300,1,1");
+        Assert.Equal(30, MetricsReader.Stream(path).Count());
+    }
+
+    [Fact]
+    public void A_long_run_is_plotted_in_buckets_without_holding_its_rows()
+    {
+        using var dir = new TempDirectory();
+        var png = dir.File("curve.png");
+        // 200k rows generated lazily: the plot must reduce them on the fly to a bounded number of points.
+        var rows = Enumerable.Range(0, 200_000).Select(i => new EpisodeMetrics(i, i, Math.Sin(i / 1000.0), 1, 0, 0));
+        Plots.LearningCurvePlot.Write(rows, png, 100);
+        Assert.True(new FileInfo(png).Length > 1000);
+    }
+
+    [Fact]
     public void A_malformed_line_is_reported_with_its_number()
     {
         var text = MetricsWriter.Header + "\n0,10,1,10,0.5,0.1,\n1,20,abc,10,0.4,0.2,\n";

@@ -95,6 +95,24 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void A_run_cancelled_mid_episode_finishes_that_episode_and_resumes_exactly()
+    {
+        using var whole = new TempDirectory();
+        using var split = new TempDirectory();
+        Train(whole.Path, 5, 45);
+
+        using var cts = new CancellationTokenSource();
+        var first = Train(split.Path, 5, 45, cancellation: cts.Token, observers: [new CancelAtStep(101, cts)]);
+        Assert.True(first.Cancelled);
+        Assert.InRange(first.Episodes, 1, 44);
+        Assert.False(new RunDirectory(split.Path).Checkpoints.Load().AbandonedEpisode);
+
+        Train(split.Path, 5, 45, resume: true);
+        Assert.Equal(MetricsFile.WithoutWallTime(Path.Combine(whole.Path, "metrics.csv")), MetricsFile.WithoutWallTime(Path.Combine(split.Path, "metrics.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, "agent.bin")), File.ReadAllBytes(Path.Combine(split.Path, "agent.bin")));
+    }
+
+    [Fact]
     public void Resuming_cuts_metrics_rows_written_after_the_checkpoint()
     {
         using var dir = new TempDirectory();
@@ -115,7 +133,7 @@ public sealed class TrainerTests
         using var cts = new CancellationTokenSource();
         var env = new CorridorEnv(10);
         var agent = new TinyQAgent(11, 2, 1);
-        var options = new TrainerOptions { Seed = 1, Episodes = 100, Directory = new RunDirectory(dir.Path), WriteLearningCurve = false, Observers = [new CancelAtStep(125, cts)] };
+        var options = new TrainerOptions { Seed = 1, Episodes = 100, Directory = new RunDirectory(dir.Path), WriteLearningCurve = false, Observers = [new CancelAtStep(125, cts)], CancelGraceSteps = 0 };
         var result = Trainer.Create(env, agent, options).Run(cts.Token);
 
         Assert.True(result.Cancelled);

@@ -35,7 +35,8 @@ public sealed class DoubleQLearningAgent : TabularAgent<DoubleQLearningOptions>
         var q1 = Q.Row(observation);
         var q2 = Q2.Row(observation);
         for (int a = 0; a < _sum.Length; a++) _sum[a] = q1[a] + q2[a];
-        return explore ? Policy.Sample(_sum, Epsilon, Rng) : QTable.Argmax(_sum, Rng);
+        var valid = ValidActions(observation);
+        return explore ? Policy.Sample(_sum, Epsilon, Rng, valid) : QTable.Argmax(_sum, valid, Rng);
     }
 
     /// <inheritdoc />
@@ -51,7 +52,7 @@ public sealed class DoubleQLearningAgent : TabularAgent<DoubleQLearningOptions>
         double y = t.Reward;
         if (!t.Terminated)
         {
-            int best = update.Argmax(t.NextObservation, Rng);
+            int best = QTable.Argmax(update.Row(t.NextObservation), ValidActions(t.NextObservation), Rng);
             y += gamma * evaluate[t.NextObservation, best];
         }
 

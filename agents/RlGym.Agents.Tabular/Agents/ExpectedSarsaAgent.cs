@@ -33,7 +33,7 @@ public sealed class ExpectedSarsaAgent : TabularAgent<ExpectedSarsaOptions>
         if (!t.Terminated)
         {
             var next = Q.Row(t.NextObservation);
-            Policy.Probabilities(next, Epsilon, _pi);
+            Policy.Probabilities(next, Epsilon, _pi, ValidActions(t.NextObservation));
             for (int a = 0; a < next.Length; a++) expected += _pi[a] * next[a];
         }
         double y = t.Reward + gamma * expected;

@@ -37,7 +37,7 @@ public sealed class NStepQLearningAgent : TabularAgent<NStepQLearningOptions>
     public override void Observe(in Transition<int, int> t)
     {
         _steps.Push(t.Observation, t.Action, t.Reward);
-        double bootstrap = t.Terminated ? 0 : Q.Max(t.NextObservation);
+        double bootstrap = t.Terminated ? 0 : MaxValue(Q, t.NextObservation);
 
         double gamma = Options.Gamma;
         if (!t.Done)

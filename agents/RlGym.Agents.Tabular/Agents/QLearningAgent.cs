@@ -27,7 +27,7 @@ public sealed class QLearningAgent : TabularAgent<QLearningOptions>
         double gamma = Options.Gamma, alpha = Options.Alpha;
 
         // y_t = r_t + γ max_a Q(s_{t+1}, a); a terminal s_{t+1} is worth 0, a truncated one still bootstraps.
-        double y = t.Reward + (t.Terminated ? 0 : gamma * Q.Max(t.NextObservation));
+        double y = t.Reward + (t.Terminated ? 0 : gamma * MaxValue(Q, t.NextObservation));
 
         // δ_t = Q(s_t, a_t) − y_t;  Q(s_t, a_t) ← Q(s_t, a_t) − α δ_t
         ref double q = ref Q[t.Observation, t.Action];

@@ -2,6 +2,7 @@ using RlGym.Core.Agents;
 using RlGym.Core.Environments;
 using RlGym.Core.Errors;
 using RlGym.Core.Settings;
+using RlGym.Core.Tabular;
 
 namespace RlGym.Agents.Tabular;
 
@@ -32,6 +33,9 @@ public sealed class TabularAgentFactory<TOptions> : IAgentFactory where TOptions
         if (Refusal(env) is { } refusal) throw new UserInputException(refusal);
         var options = SettingsBinder.Bind(new TOptions(), settings);
         var (states, actions) = TabularSpaces.Size(env);
-        return _create(states, actions, options, seed);
+        var agent = _create(states, actions, options, seed);
+        // Actions that the state forbids (MaximizationBias's A) must never be chosen, explored or bootstrapped on.
+        if (env.Unwrapped is IActionMask mask && agent is TabularAgent<TOptions> tabular) tabular.RestrictActions(mask);
+        return agent;
     }
 }

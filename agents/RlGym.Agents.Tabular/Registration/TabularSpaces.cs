@@ -3,12 +3,13 @@ using RlGym.Core.Spaces;
 
 namespace RlGym.Agents.Tabular;
 
-/// <summary>Whether an environment's spaces fit a table, and if not, which wrapper would make them fit.</summary>
+/// <summary>Whether an environment's spaces fit a table, and if not, which wrapper of the catalog (if any) would make them fit.</summary>
 public static class TabularSpaces
 {
     /// <summary>
     /// Null when both spaces are <see cref="Discrete"/> from 0; otherwise one line naming the agent, the environment,
-    /// the space that does not fit and the wrapper to add.
+    /// the space that does not fit and the wrapper to add (<c>--wrap discretize</c> for Box observations), or that none
+    /// can help.
     /// </summary>
     public static string? Refusal(string agent, IEnv env)
     {
@@ -17,8 +18,7 @@ public static class TabularSpaces
         {
             Discrete { Start: 0 } => null,
             Discrete d => $"{agent} needs Discrete observations from 0; {id} has {d}",
-            Box b => $"{agent} needs Discrete observations; {id} has {b}: add --wrap discretize (DiscretizeObservation)",
-            MultiDiscrete m => $"{agent} needs Discrete observations; {id} has {m}: add --wrap flatten-discrete (FlattenDiscrete)",
+            Box b => $"{agent} needs Discrete observations; {id} has {b}: add --wrap discretize",
             var other => $"{agent} needs Discrete observations; {id} has {other}, which no wrapper turns into a table index",
         };
         if (observations is not null) return observations;
@@ -26,7 +26,8 @@ public static class TabularSpaces
         {
             Discrete { Start: 0 } => null,
             Discrete d => $"{agent} needs Discrete actions from 0; {id} has {d}",
-            Box b => $"{agent} needs Discrete actions; {id} has {b}: add --wrap discretize-actions (DiscretizeAction)",
+            // No wrapper of the catalog discretizes actions: a table has one column per action.
+            Box b => $"{agent} needs Discrete actions; {id} has {b}: tabular agents cannot handle continuous actions",
             var other => $"{agent} needs Discrete actions; {id} has {other}, which no wrapper turns into a table index",
         };
     }

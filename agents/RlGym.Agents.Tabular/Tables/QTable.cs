@@ -70,6 +70,63 @@ public sealed class QTable
         return values.IndexOf(best);
     }
 
+    /// <summary>
+    /// The largest value among the actions marked in <paramref name="valid"/> (one flag per action; an empty span
+    /// means every action is valid).
+    /// </summary>
+    public static double Max(ReadOnlySpan<double> values, ReadOnlySpan<bool> valid)
+    {
+        if (valid.IsEmpty) return Max(values);
+        double best = double.NegativeInfinity;
+        for (int a = 0; a < values.Length; a++)
+            if (valid[a] && values[a] > best) best = values[a];
+        return best;
+    }
+
+    /// <summary>
+    /// <see cref="Argmax(ReadOnlySpan{double}, Rng)"/> among the actions marked in <paramref name="valid"/> (empty:
+    /// all). With every action valid it draws exactly as the unmasked version, so masks do not change results.
+    /// </summary>
+    public static int Argmax(ReadOnlySpan<double> values, ReadOnlySpan<bool> valid, Rng rng)
+    {
+        if (valid.IsEmpty) return Argmax(values, rng);
+        double best = Max(values, valid);
+        int ties = CountMax(values, best, valid);
+        int k = ties == 1 ? 0 : rng.NextInt(ties);
+        for (int a = 0; a < values.Length; a++)
+            if (valid[a] && values[a] == best && k-- == 0) return a;
+        throw new InvalidOperationException("no valid action: a state must allow at least one action");
+    }
+
+    /// <summary>Number of valid actions (empty <paramref name="valid"/>: all) whose value equals <paramref name="max"/>.</summary>
+    public static int CountMax(ReadOnlySpan<double> values, double max, ReadOnlySpan<bool> valid)
+    {
+        if (valid.IsEmpty) return CountMax(values, max);
+        int ties = 0;
+        for (int a = 0; a < values.Length; a++)
+            if (valid[a] && values[a] == max) ties++;
+        return ties;
+    }
+
+    /// <summary>The <paramref name="k"/>-th valid action (0-based; empty <paramref name="valid"/>: action k).</summary>
+    public static int NthValid(ReadOnlySpan<bool> valid, int k)
+    {
+        if (valid.IsEmpty) return k;
+        for (int a = 0; a < valid.Length; a++)
+            if (valid[a] && k-- == 0) return a;
+        throw new ArgumentOutOfRangeException(nameof(k), "fewer valid actions than asked for");
+    }
+
+    /// <summary>Number of valid actions (empty <paramref name="valid"/> stands for all <paramref name="actionCount"/>).</summary>
+    public static int CountValid(ReadOnlySpan<bool> valid, int actionCount)
+    {
+        if (valid.IsEmpty) return actionCount;
+        int n = 0;
+        foreach (bool v in valid)
+            if (v) n++;
+        return n;
+    }
+
     /// <summary>Number of actions whose value equals the row's maximum.</summary>
     public static int CountMax(ReadOnlySpan<double> values, double max)
     {

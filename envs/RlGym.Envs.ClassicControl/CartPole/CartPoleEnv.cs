@@ -126,13 +126,13 @@ public sealed class CartPoleEnv : Env<float[], int>
     /// <inheritdoc />
     public override StepResult<float[]> Step(int action)
     {
-        CheckAction(action);
-        if (!_hasState) throw new InvalidOperationException("CartPoleEnv: call Reset before Step.");
+        // Range test inline, the error (built from the action space) out of line: this is the hot path.
+        if ((uint)action > 1u || !_hasState) ThrowNotSteppable(action);
 
         var (x, xDot, theta, thetaDot) = _state;
         double force = action == 1 ? ForceMag : -ForceMag;
-        double cosTheta = Math.Cos(theta);
-        double sinTheta = Math.Sin(theta);
+        // One sincos call; glibc's sincos shares sin's and cos's code, so the values are those of Math.Sin and Math.Cos.
+        var (sinTheta, cosTheta) = Math.SinCos(theta);
 
         // Florian (2007), "Correct equations for the dynamics of the cart-pole system", frictionless case.
         // The grouping of every product and quotient is Gymnasium's, so float64 rounding agrees with it.
@@ -173,6 +173,12 @@ public sealed class CartPoleEnv : Env<float[], int>
         }
 
         return new StepResult<float[]>(Observe(), reward, terminated, false, Info.Empty);
+    }
+
+    private void ThrowNotSteppable(int action)
+    {
+        CheckAction(action);
+        throw new InvalidOperationException("CartPoleEnv: call Reset before Step.");
     }
 
     private float[] Observe()

@@ -16,7 +16,7 @@ namespace RlGym.Envs.ToyText.Tabular;
 /// bare environment past the end (without <c>OrderEnforcing</c>) stays put, as in Gymnasium's FrozenLake.
 /// Stepping allocates nothing and returns <see cref="Info.Empty"/>: Gymnasium's <c>info["prob"]</c> is not reported.
 /// </remarks>
-public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView
+public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView, IActionMask
 {
     private readonly Outcome[][] _outcomes;
     private readonly IReadOnlyList<Outcome>[] _outcomeViews;

@@ -4,8 +4,7 @@ using RlGym.Cli.Hosting;
 namespace RlGym.Cli.Commands;
 
 /// <summary>
-/// The command tree of <c>rlgym</c>. Each command is one file in this folder; a new command (render, watch,
-/// bench) is a class deriving from <see cref="Command"/> added to the list below.
+/// The command tree of <c>rlgym</c>. Each command is one file in this folder; a new command is a class deriving from <see cref="Command"/> added to the list below.
 /// </summary>
 public static class CommandTree
 {
@@ -26,7 +25,9 @@ public static class CommandTree
             new EvalCommand(session),
             new CompareCommand(session),
             new ExperimentCommand(session),
-            // Hooks for other issues: render, watch and bench go here.
+            new RenderCommand(session),
+            new WatchCommand(session),
+            new BenchCommand(session),
         ];
         foreach (var c in commands) root.Subcommands.Add(c);
         return root;

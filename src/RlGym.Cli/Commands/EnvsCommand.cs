@@ -41,10 +41,21 @@ public sealed class EnvsCommand : Command
             .AddColumn(new TableColumn("Max steps").RightAligned()).AddColumn(new TableColumn("Reward threshold").RightAligned());
         foreach (var r in rows)
             table.AddRow(
-                Markup.Escape(r.Spec.Id), Markup.Escape(r.ObservationSpace), Markup.Escape(r.ActionSpace),
+                Markup.Escape(r.Spec.Id), Markup.Escape(Short(r.ObservationSpace)), Markup.Escape(Short(r.ActionSpace)),
                 r.Spec.MaxEpisodeSteps?.ToString(CultureInfo.InvariantCulture) ?? "-",
                 r.Spec.RewardThreshold?.ToString("R", CultureInfo.InvariantCulture) ?? "-");
         session.TableConsole().Write(table);
+    }
+
+    /// <summary>
+    /// A Box with per-element bounds prints every bound in Gymnasium's text; the table keeps its shape and type
+    /// (the JSON keeps the full text).
+    /// </summary>
+    private static string Short(string space)
+    {
+        if (space.Length <= 40 || !space.StartsWith("Box([", StringComparison.Ordinal)) return space;
+        int shape = space.LastIndexOf(", (", StringComparison.Ordinal);
+        return shape < 0 ? space : "Box(low, high" + space[shape..];
     }
 
     private static void WriteJson(CliSession session, List<Row> rows) =>

@@ -88,7 +88,8 @@ public sealed class PlanCommand : Command
     {
         if (actionCount != 4) return null;
         if (id.StartsWith("FrozenLake", StringComparison.Ordinal)) return ["←", "↓", "→", "↑"];
-        if (id.StartsWith("CliffWalking", StringComparison.Ordinal) || id.StartsWith("GridWorld", StringComparison.Ordinal))
+        if (id.StartsWith("CliffWalking", StringComparison.Ordinal) || id.StartsWith("GridWorld", StringComparison.Ordinal)
+            || id.StartsWith("WindyGridworld", StringComparison.Ordinal))
             return ["↑", "→", "↓", "←"];
         return null;
     }

@@ -27,7 +27,7 @@ public sealed class RolloutCommand : Command
     private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the first reset (later episodes continue its stream) and of --policy random");
     private readonly Option<int> _episodes = new("--episodes", "-n") { Description = "Episodes to run", DefaultValueFactory = _ => 1, HelpName = "N" };
     private readonly Option<string?> _actions = new("--actions") { Description = "Actions to replay in every episode, e.g. 0,1,1 (vector actions: 0.5,1;0,-1)", HelpName = "list" };
-    private readonly Option<string?> _policy = new("--policy") { Description = "How to choose actions when --actions is not given", HelpName = "random" };
+    private readonly Option<string?> _policy = new("--policy") { Description = "How to choose actions when --actions is not given (random, the default)", HelpName = "random" };
     private readonly Option<int?> _maxSteps = new("--max-steps") { Description = "Truncate episodes after N steps (overrides the environment's limit)", HelpName = "N" };
     private readonly Option<string[]> _options = CommonOptions.EnvOptions();
 

@@ -3,7 +3,12 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RlGym.Cli.Hosting;
 using RlGym.Cli.Runs;
+using RlGym.Core.Agents;
+using RlGym.Core.Environments;
 using RlGym.Core.Errors;
+using RlGym.Rendering.Live;
+using RlGym.Rendering.Raylib;
+using RlGym.Rendering.Recording;
 using RlGym.Training;
 using RlGym.Training.Metrics;
 using RlGym.Training.Runs;
@@ -50,8 +55,8 @@ public sealed class TrainCommand : Command
     private readonly Option<string?> _config = new("--config") { Description = "Run configuration file (a config.json of an earlier run)", HelpName = "run.json" };
     private readonly Option<string?> _resume = new("--resume") { Description = "Continue the run in DIR from its checkpoint", HelpName = "DIR" };
     private readonly Option<bool> _force = new("--force") { Description = "Overwrite a run directory that already holds a run" };
-    private readonly Option<bool> _render = new("--render") { Description = "Watch the training in a window" };
-    private readonly Option<string?> _record = new("--record") { Description = "Record frames of the training to PATH", HelpName = "PATH" };
+    private readonly Option<bool> _render = new("--render") { Description = "Watch the training in a window (raylib; Space pause, Up/Down pace, Esc stop)" };
+    private readonly Option<string?> _record = new("--record") { Description = "Record episodes 0, 1, 8, 27, ... to PATH: a directory of PNG frames, or .mp4/.gif (ffmpeg)", HelpName = "PATH" };
     private readonly Option<int?> _evalEvery = new("--eval-every") { Description = "Greedy evaluation every N episodes (0: none)", HelpName = "N" };
     private readonly Option<int?> _checkpointEvery = new("--checkpoint-every") { Description = "Checkpoint every N episodes (0: at the end only)", HelpName = "N" };
 
@@ -72,8 +77,10 @@ public sealed class TrainCommand : Command
         if (resumeDir is not null && parse.GetValue(_config) is not null) throw new UserInputException("--resume and --config cannot be used together; a resumed run keeps its config.json");
         if (resumeDir is not null && parse.GetValue(_out) is { } o && Path.GetFullPath(o) != Path.GetFullPath(resumeDir))
             throw new UserInputException("--resume DIR continues the run in DIR; --out cannot name another directory");
-        if (parse.GetValue(_render) || parse.GetValue(_record) is not null)
-            throw new UserInputException("--render and --record need the rendering package, which this build does not include yet");
+        bool render = parse.GetValue(_render);
+        string? record = parse.GetValue(_record);
+        if (record is not null) RecordingTarget.FormatOf(record);
+        if (render) RaylibWindow.EnsureCanOpen();
 
         var (config, dir) = resumeDir is not null ? ResolveResume(session, parse, resumeDir) : ResolveFresh(session, parse);
         var setup = RunSetup.Of(session);
@@ -94,23 +101,40 @@ public sealed class TrainCommand : Command
             var options = TrainerOptions.FromConfig(config, dir,
                 evaluationEnv: config.EvalEvery > 0 ? () => setup.MakeEnv(config) : null,
                 force: force, resume: resumeDir is not null, observers: [progress]);
-            var trainer = Trainer.Create(env, agent, options);
 
             string title = $"{config.Env} / {config.Agent}";
             log.LogInformation("training {Agent} on {Env} for {Budget}, seed {Seed}, into {Dir}",
                 config.Agent, config.Env, config.Episodes is { } e ? $"{e} episodes" : $"{config.Steps} steps", config.Seed, dir.Path);
-            var result = session.Interactive
-                ? ProgressBarDisplay.Run(session.ProgressConsole(), progress, title, () => trainer.Run(ct))
-                : trainer.Run(ct);
+            Func<TrainingResult> train = render || record is not null
+                ? () => TrainWatched(env, agent, options, dir, render, record, title, ct)
+                : () => Trainer.Create(env, agent, options).Run(ct);
+            var result = session.Interactive ? ProgressBarDisplay.Run(session.ProgressConsole(), progress, title, train) : train();
 
             foreach (var w in result.Warnings) log.LogWarning("{Warning}", w);
+            if (record is not null) log.LogInformation("recorded episodes to {Path}", Path.GetFullPath(record));
             WriteSummary(session, config, dir, result, progress, env.Spec?.RewardThreshold);
-            return result.Cancelled ? RlGymApp.Cancelled : 0;
+            // Closing the window also stops the run early; only a signal makes it a cancelled process.
+            return result.Cancelled && ct.IsCancellationRequested ? RlGymApp.Cancelled : 0;
         }
         finally
         {
             env.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Trains with the window (on this thread, training on a worker) and/or the recorder watching: the live view's
+    /// observer joins the trainer's observers, and Esc in the window stops the run as Ctrl+C does.
+    /// </summary>
+    private static TrainingResult TrainWatched(IEnv env, IAgent agent, TrainerOptions options, RunDirectory dir,
+        bool render, string? record, string title, CancellationToken ct)
+    {
+        TrainingResult? result = null;
+        var view = new LiveViewOptions(ShowWindow: render, RecordPath: record,
+            Window: new RaylibWindowOptions(Title: $"RlGym: {title}", ScreenshotDirectory: dir.Path));
+        LiveView.Run(env, agent, view, (observer, token) =>
+            result = Trainer.Create(env, agent, options with { Observers = [.. options.Observers, observer] }).Run(token), ct);
+        return result ?? throw new InvalidOperationException("The live view returned without running the training.");
     }
 
     private (RunConfig, RunDirectory) ResolveFresh(CliSession session, ParseResult parse)
@@ -126,7 +150,7 @@ public sealed class TrainCommand : Command
         {
             // The training returns are those of the ε-greedy behaviour; the greedy evaluations show the 0.70 being reached.
             config.EvalEvery = 2_000;
-            config.EvalEpisodes = 100;
+            config.EvalEpisodes = 1_000;
         }
         RunConfigSources.Apply(session.Configuration, config);
         ApplyCommandLine(parse, config);
@@ -157,8 +181,13 @@ public sealed class TrainCommand : Command
         if (parse.GetValue(_evalEvery) is { } ee) config.EvalEvery = ee;
         if (parse.GetValue(_checkpointEvery) is { } ce) config.CheckpointEvery = ce;
         config.Validate();
-        // The extended budget is part of what reruns the run.
-        if (config.ToJson() != before) dir.WriteConfig(config);
+        // The extended budget is part of what reruns the run; a damaged checkpoint refuses the resume before then,
+        // so a refused resume leaves every file as it was.
+        if (config.ToJson() != before)
+        {
+            dir.Checkpoints.Load(config.Env, config.Agent);
+            dir.WriteConfig(config);
+        }
         return (config, dir);
     }
 

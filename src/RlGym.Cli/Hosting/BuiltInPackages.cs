@@ -1,4 +1,6 @@
+using RlGym.Agents.PolicyGradient;
 using RlGym.Agents.Tabular;
+using RlGym.Agents.ValueBased;
 using RlGym.Core.Agents;
 using RlGym.Core.Registration;
 using RlGym.Envs.ClassicControl;
@@ -14,7 +16,7 @@ public static class BuiltInPackages
     public static IEnumerable<IEnvPackage> Environments() => [new ToyTextEnvironments(), new ClassicControlEnvironments()];
 
     /// <summary>The built-in agent packages.</summary>
-    public static IEnumerable<IAgentPackage> Agents() => [new TabularAgents()];
+    public static IEnumerable<IAgentPackage> Agents() => [new TabularAgents(), new PolicyGradientAgents(), new ValueBasedAgents()];
 
     /// <summary>A registry of the built-in environments.</summary>
     public static EnvRegistry EnvRegistry()

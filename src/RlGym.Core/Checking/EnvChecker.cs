@@ -3,6 +3,7 @@ using RlGym.Core.Environments;
 using RlGym.Core.Random;
 using RlGym.Core.Registration;
 using RlGym.Core.Spaces;
+using RlGym.Core.Tabular;
 
 namespace RlGym.Core.Checking;
 
@@ -154,7 +155,7 @@ public static class EnvChecker
         int episodes = 0, t = 0;
         for (; t < steps && stepProblem is null; t++)
         {
-            var action = actSpace.SampleBoxed();
+            var action = SampleAction(env, previous);
             var s = env.StepBoxed(action);
             if (aliasProblem is null && !Same(previousNumbers, obsSpace.ToNumbers(previous)))
                 aliasProblem = $"step {t + 1} overwrote the observation returned by the step before it; alternate two buffers (ObservationBuffer)";
@@ -200,12 +201,18 @@ public static class EnvChecker
     {
         var obsSpace = env.ObservationSpace;
         env.ActionSpace.Seed(seed + 1);
-        var rows = new List<double[]> { obsSpace.ToNumbers(env.ResetBoxed(seed).Observation) };
+        object observation = env.ResetBoxed(seed).Observation;
+        var rows = new List<double[]> { obsSpace.ToNumbers(observation) };
         for (int t = 0; t < steps; t++)
         {
-            var s = env.StepBoxed(env.ActionSpace.SampleBoxed());
+            var s = env.StepBoxed(SampleAction(env, observation));
+            observation = s.Observation;
             rows.Add([.. obsSpace.ToNumbers(s.Observation), s.Reward, s.Terminated ? 1 : 0, s.Truncated ? 1 : 0]);
-            if (s.Terminated || s.Truncated) rows.Add(obsSpace.ToNumbers(env.ResetBoxed().Observation));
+            if (s.Terminated || s.Truncated)
+            {
+                observation = env.ResetBoxed().Observation;
+                rows.Add(obsSpace.ToNumbers(observation));
+            }
         }
         return rows;
     }
@@ -338,6 +345,23 @@ public static class EnvChecker
     private static EnvCheckResult Fail(string name, string message) => new(name, false, message);
     private static EnvCheckResult Skip(string name, string message) => new(name, true, message) { Skipped = true };
 
+    // An environment with state-dependent valid actions (IActionMask) is stepped with valid actions only: rejection
+    // sampling from the action space keeps the draws seeded and uniform over the valid ones.
+    private static object SampleAction(IEnv env, object observation)
+    {
+        if (env.Unwrapped is IActionMask mask && observation is int state && env.ActionSpace is Discrete discrete)
+        {
+            for (int tries = 0; tries < 64 * discrete.N; tries++)
+            {
+                int a = discrete.Sample();
+                if (mask.IsValidAction(state, a)) return a;
+            }
+            for (int a = discrete.Start; a < discrete.Start + discrete.N; a++)
+                if (mask.IsValidAction(state, a)) return a;
+        }
+        return env.ActionSpace.SampleBoxed();
+    }
+
     private sealed class RandomStateProbe : IEnvVisitor<RngState?>
     {
         public RngState? Visit<TObs, TAct>(IEnv<TObs, TAct> env) where TObs : notnull where TAct : notnull =>
@@ -352,18 +376,26 @@ public static class EnvChecker
             env.ActionSpace.Seed(seed + 2);
             var actions = new TAct[2 * warmup];
             for (int i = 0; i < actions.Length; i++) actions[i] = env.ActionSpace.Sample();
-            env.Reset(seed);
+            var mask = env.Unwrapped as IActionMask;
+            var observation = env.Reset(seed).Observation;
             long bytes = 0;
             int measured = 0;
             for (int i = 0; i < actions.Length; i++)
             {
+                if (mask is not null && observation is int state && actions[i] is int drawn && !mask.IsValidAction(state, drawn))
+                {
+                    int valid = 0;
+                    while (!mask.IsValidAction(state, valid)) valid++;
+                    actions[i] = System.Runtime.CompilerServices.Unsafe.As<int, TAct>(ref valid);
+                }
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 var r = env.Step(actions[i]);
+                observation = r.Observation;
                 long after = GC.GetAllocatedBytesForCurrentThread();
                 // The step that ends an episode may allocate (RecordEpisodeStatistics' info), and so may reset.
                 if (r.Terminated || r.Truncated)
                 {
-                    env.Reset();
+                    observation = env.Reset().Observation;
                     continue;
                 }
                 if (i >= warmup)

@@ -73,7 +73,11 @@ public static class SettingsBinder
         var sb = new System.Text.StringBuilder();
         for (int i = 0; i < name.Length; i++)
         {
-            if (char.IsUpper(name[i]) && i > 0 && !char.IsUpper(name[i - 1])) sb.Append('_');
+            // A new word starts at an upper-case letter after a lower-case one, or at the last capital of an
+            // acronym that a lower-case word follows (NSteps → n_steps).
+            if (char.IsUpper(name[i]) && i > 0 &&
+                (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                sb.Append('_');
             sb.Append(char.ToLowerInvariant(name[i]));
         }
         return sb.ToString();

@@ -174,7 +174,7 @@ public abstract class VectorEnv<TAct> : IDisposable where TAct : notnull
         if (AutoresetMode == AutoresetMode.NextStep)
         {
             Write(_current, i, r.Observation);
-            Infos[i] = r.Info;
+            SetInfo(Infos, i, r.Info);
             _needsReset[i] = done;
         }
         else if (done)
@@ -190,9 +190,16 @@ public abstract class VectorEnv<TAct> : IDisposable where TAct : notnull
         {
             Write(_current, i, r.Observation);
             HasFinalObservation[i] = false;
-            FinalInfos[i] = Info.Empty;
-            Infos[i] = r.Info;
+            SetInfo(FinalInfos, i, Info.Empty);
+            SetInfo(Infos, i, r.Info);
         }
+    }
+
+    // Steps nearly always return the shared empty info: skipping the store when nothing changed saves the array's
+    // type check and write barrier on every copy of every step.
+    private static void SetInfo(IReadOnlyDictionary<string, object>[] infos, int i, IReadOnlyDictionary<string, object> info)
+    {
+        if (!ReferenceEquals(infos[i], info)) infos[i] = info;
     }
 
     private float[] Flip() => _current = ReferenceEquals(_current, _bufferA) ? _bufferB : _bufferA;

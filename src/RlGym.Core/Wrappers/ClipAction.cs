@@ -34,6 +34,6 @@ public sealed class ClipAction<TObs> : Wrapper<TObs, float[]> where TObs : notnu
         var low = _inner.Low;
         var high = _inner.High;
         for (int i = 0; i < _clipped.Length; i++) _clipped[i] = Math.Clamp(action[i], low[i], high[i]);
-        return Inner.Step(_clipped);
+        return StepInner(_clipped);
     }
 }

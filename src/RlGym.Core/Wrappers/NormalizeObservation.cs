@@ -49,7 +49,7 @@ public sealed class NormalizeObservation<TAct> : Wrapper<float[], TAct> where TA
     /// <inheritdoc />
     public override StepResult<float[]> Step(TAct action)
     {
-        var r = Inner.Step(action);
+        var r = StepInner(action);
         return r with { Observation = Normalize(r.Observation) };
     }
 

@@ -27,12 +27,14 @@ public sealed class OrderEnforcing<TObs, TAct> : Wrapper<TObs, TAct> where TObs 
     /// <inheritdoc />
     public override StepResult<TObs> Step(TAct action)
     {
-        if (!_hasReset)
-            throw new InvalidOperationException($"{this}: Step was called before Reset; call Reset first.");
-        if (_episodeOver)
-            throw new InvalidOperationException($"{this}: Step was called after the episode ended (terminated or truncated); call Reset first.");
-        var r = Inner.Step(action);
+        if (!_hasReset || _episodeOver) ThrowOutOfOrder();
+        var r = StepInner(action);
         _episodeOver = r.Terminated || r.Truncated;
         return r;
     }
+
+    // Out of line, so that building the message stays off the hot path.
+    private void ThrowOutOfOrder() => throw new InvalidOperationException(!_hasReset
+        ? $"{this}: Step was called before Reset; call Reset first."
+        : $"{this}: Step was called after the episode ended (terminated or truncated); call Reset first.");
 }

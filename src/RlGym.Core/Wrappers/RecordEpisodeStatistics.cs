@@ -66,7 +66,7 @@ public sealed class RecordEpisodeStatistics<TObs, TAct> : Wrapper<TObs, TAct> wh
     /// <inheritdoc />
     public override StepResult<TObs> Step(TAct action)
     {
-        var r = Inner.Step(action);
+        var r = StepInner(action);
         _return += r.Reward;
         _length++;
         if (!r.Terminated && !r.Truncated) return r;

@@ -34,7 +34,7 @@ public sealed class TimeLimit<TObs, TAct> : Wrapper<TObs, TAct> where TObs : not
     /// <inheritdoc />
     public override StepResult<TObs> Step(TAct action)
     {
-        var r = Inner.Step(action);
+        var r = StepInner(action);
         _elapsed++;
         return _elapsed >= MaxEpisodeSteps ? r with { Truncated = true } : r;
     }

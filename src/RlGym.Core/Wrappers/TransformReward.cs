@@ -27,7 +27,7 @@ public sealed class TransformReward<TObs, TAct> : Wrapper<TObs, TAct> where TObs
     /// <inheritdoc />
     public override StepResult<TObs> Step(TAct action)
     {
-        var r = Inner.Step(action);
+        var r = StepInner(action);
         return r with { Reward = _transform(r.Reward) };
     }
 }

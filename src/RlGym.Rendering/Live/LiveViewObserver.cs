@@ -75,6 +75,9 @@ public sealed class LiveViewObserver : ITrainingObserver
     /// The first observation of an episode (the trainer's contract reports steps only): published when asked for
     /// and recorded when the episode is, so videos start from the reset state.
     /// </summary>
+    public void OnEpisodeStart(IEnv env, object observation) => OnEpisodeStart(observation);
+
+    /// <summary>The first observation of an episode, for callers that drive the observer without the trainer.</summary>
     public void OnEpisodeStart(object observation)
     {
         if (_queue is not null && _queue.TryClaimRequest()) _queue.Publish(Capture(observation));

@@ -47,7 +47,8 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
         {
             var canvas = new RaylibCanvas(_options.Width, _options.Height);
             long frame = 0;
-            while (!Raylib.WindowShouldClose())
+            // Ctrl+C (the linked stop token) closes the window as Esc does.
+            while (!Raylib.WindowShouldClose() && !stop.IsCancellationRequested)
             {
                 bool finished = training?.IsCompleted ?? false;
                 if (finished && _options.CloseWhenTrainingEnds) break;

@@ -20,6 +20,45 @@ public static class MetricsReader
         return Parse(text, path);
     }
 
+    /// <summary>
+    /// The rows one at a time, without holding the file in memory (a million-episode run's curve is drawn this way).
+    /// A last line without its newline is skipped, as in <see cref="Read"/>.
+    /// </summary>
+    public static IEnumerable<EpisodeMetrics> Stream(string path)
+    {
+        if (!File.Exists(path)) throw new UserInputException($"metrics file '{path}' does not exist");
+        return StreamRows(path);
+    }
+
+    private static IEnumerable<EpisodeMetrics> StreamRows(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        bool endsWithNewline = file.Length > 0 && EndsWithNewline(file);
+        using var reader = new StreamReader(file);
+        string? line = reader.ReadLine();
+        if (line is null) yield break;
+        if (!line.AsSpan().TrimEnd('\r').SequenceEqual(MetricsWriter.Header) || (reader.Peek() < 0 && !endsWithNewline))
+            throw new UserInputException($"'{path}' is not a metrics file: its header is not '{MetricsWriter.Header}'");
+        int lineNumber = 1;
+        string? next = reader.ReadLine();
+        while (next is not null)
+        {
+            string current = next;
+            next = reader.ReadLine();
+            lineNumber++;
+            if (next is null && !endsWithNewline) yield break; // a row the writer never finished
+            yield return ParseRow(current.AsSpan().TrimEnd('\r'), path, lineNumber);
+        }
+    }
+
+    private static bool EndsWithNewline(FileStream file)
+    {
+        file.Seek(-1, SeekOrigin.End);
+        bool result = file.ReadByte() == '\n';
+        file.Seek(0, SeekOrigin.Begin);
+        return result;
+    }
+
     /// <summary>The rows of CSV text; <paramref name="source"/> names it in error messages.</summary>
     public static IReadOnlyList<EpisodeMetrics> Parse(string text, string source = "metrics")
     {

@@ -112,5 +112,5 @@ public sealed class RunDirectory
 
     /// <summary>Draws <c>learning-curve.png</c> from <c>metrics.csv</c>.</summary>
     public void WriteLearningCurve(int movingAverage = 100, string? title = null) =>
-        LearningCurvePlot.Write(ReadMetrics(), LearningCurvePath, movingAverage, title ?? System.IO.Path.GetFileName(Path));
+        LearningCurvePlot.Write(MetricsReader.Stream(MetricsPath), LearningCurvePath, movingAverage, title ?? System.IO.Path.GetFileName(Path));
 }

@@ -97,25 +97,25 @@ public sealed class FactoryTests
     {
         var cartPole = new SpaceEnv<float[], int>("CartPole-v1", new Box(-1, 1, 4), new Discrete(2));
         Assert.Equal(
-            "q-learning needs Discrete observations; CartPole-v1 has Box(-1, 1, (4,), float32): add --wrap discretize (DiscretizeObservation)",
+            "q-learning needs Discrete observations; CartPole-v1 has Box(-1.0, 1.0, (4,), float32): add --wrap discretize",
             Factory("q-learning").Refusal(cartPole));
         var e = Assert.Throws<UserInputException>(() => Factory("sarsa").Create(cartPole, None, 0));
         Assert.StartsWith("sarsa needs Discrete observations; CartPole-v1", e.Message);
     }
 
     [Fact]
-    public void Box_actions_are_refused_naming_the_action_wrapper()
+    public void Box_actions_are_refused_as_continuous()
     {
         var env = new SpaceEnv<int, float[]>("Continuous-v0", new Discrete(5), new Box(-2, 2, 1));
         Assert.Equal(
-            "monte-carlo needs Discrete actions; Continuous-v0 has Box(-2, 2, (1,), float32): add --wrap discretize-actions (DiscretizeAction)",
+            "monte-carlo needs Discrete actions; Continuous-v0 has Box(-2.0, 2.0, (1,), float32): tabular agents cannot handle continuous actions",
             Factory("monte-carlo").Refusal(env));
     }
 
     [Fact]
-    public void Multi_discrete_observations_are_refused_naming_the_flattening_wrapper()
+    public void Multi_discrete_observations_are_refused_without_naming_a_wrapper_the_catalog_lacks()
     {
         var env = new SpaceEnv<int[], int>("Grid-v0", new MultiDiscrete(3, 4), new Discrete(4));
-        Assert.EndsWith("has MultiDiscrete([3, 4]): add --wrap flatten-discrete (FlattenDiscrete)", Factory("q-learning").Refusal(env));
+        Assert.EndsWith("has MultiDiscrete([3 4]), which no wrapper turns into a table index", Factory("q-learning").Refusal(env));
     }
 }

@@ -23,6 +23,13 @@ public sealed class TestEnvironments : IEnvPackage
             MaxEpisodeSteps = 10,
             Description = "A noisy point pushed left or right",
         });
+        registry.Register(new EnvSpec
+        {
+            Id = "NanReward-v0",
+            Factory = o => new NanRewardEnv(o),
+            MaxEpisodeSteps = 10,
+            Options = [new("nan_at_episode", "5", "The episode whose third step returns a NaN reward")],
+        });
         registry.Register(new EnvSpec { Id = "Broken-v0", Factory = _ => new BrokenEnv(), MaxEpisodeSteps = 5 });
     }
 }

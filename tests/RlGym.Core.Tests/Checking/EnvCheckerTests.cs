@@ -40,6 +40,40 @@ public sealed class EnvCheckerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_env_with_state_dependent_actions_is_stepped_with_valid_actions_only()
+    {
+        var report = Check(new MaskedEnv());
+        Assert.True(report.Passed, report.ToString());
+    }
+
+    // Two states; in state 0 only actions 0 and 1 exist, in state 1 all eight (Sutton & Barto's maximization bias).
+    private sealed class MaskedEnv : Env<int, int>, Core.Tabular.IActionMask
+    {
+        private int _state;
+        public override Space<int> ObservationSpace { get; } = new Discrete(2);
+        public override Space<int> ActionSpace { get; } = new Discrete(8);
+        public bool IsValidAction(int state, int action) => state == 1 || action < 2;
+
+        public override ResetResult<int> Reset(long? seed = null, EnvOptions? options = null)
+        {
+            SeedRandom(seed);
+            _state = 0;
+            return new(_state, Info.Empty);
+        }
+
+        public override StepResult<int> Step(int action)
+        {
+            if (!IsValidAction(_state, action)) throw new ArgumentOutOfRangeException(nameof(action), action, "not valid here");
+            if (_state == 0 && action == 1)
+            {
+                _state = 1;
+                return new(1, 0, false, false, Info.Empty);
+            }
+            return new(_state, Random.NextDouble(), true, false, Info.Empty);
+        }
+    }
+
+    [Fact]
     public void A_box_action_env_passes()
     {
         var report = Check(new EchoActionEnv());

@@ -10,11 +10,17 @@ public sealed class FakeGrid : Env<int, int>, IGridView
 {
     private readonly string[] _map;
 
-    public FakeGrid(string id, params string[] map)
+    private readonly int _statesPerCell;
+
+    public FakeGrid(string id, params string[] map) : this(id, 1, map) { }
+
+    /// <summary>A grid with several states per cell, laid out as Taxi's: state = cell · k + rest.</summary>
+    public FakeGrid(string id, int statesPerCell, params string[] map)
     {
         _map = map;
+        _statesPerCell = statesPerCell;
         Spec = new EnvSpec { Id = id, Factory = _ => this };
-        ObservationSpace = new Discrete(Rows * Columns);
+        ObservationSpace = new Discrete(Rows * Columns * statesPerCell);
     }
 
     public static FakeGrid FourByFour(string id = "FrozenLake-v1") => new(id, "SFFF", "FHFH", "FFFH", "HFFG");
@@ -33,7 +39,7 @@ public sealed class FakeGrid : Env<int, int>, IGridView
     };
 
     public char CharAt(int row, int column) => _map[row][column];
-    public (int Row, int Column) CellOf(int state) => (state / Columns, state % Columns);
+    public (int Row, int Column) CellOf(int state) => (state / _statesPerCell / Columns, state / _statesPerCell % Columns);
 
     public override Space<int> ObservationSpace { get; }
     public override Space<int> ActionSpace { get; } = new Discrete(4);

@@ -49,6 +49,19 @@ public sealed class LiveViewObserverTests
     }
 
     [Fact]
+    public void With_several_states_per_cell_cells_show_the_states_sharing_the_current_rest()
+    {
+        // Two states per cell (as Taxi's passenger and destination): the agent is in state 7 = cell 3, rest 1.
+        var grid = new FakeGrid("Taxi-v3", 2, "FFFF", "FFFF") { CurrentState = 7 };
+        var values = new FakeValues(16, 4);
+        for (int s = 0; s < 16; s++) values.Set(s, s % 4, s);
+        var frame = GridFrame.Capture(GridLayout.From(grid), grid, 16, values);
+        Assert.Equal((0, 3), (frame.AgentRow, frame.AgentColumn));
+        Assert.Equal([1, 3, 5, 7, 9, 11, 13, 15], frame.CellValues!);
+        Assert.Equal([1, 3, 1, 3, 1, 3, 1, 3], frame.GreedyActions!);
+    }
+
+    [Fact]
     public void A_snapshot_keeps_its_observation_and_returns_while_training_goes_on()
     {
         var env = new FakeObservationEnv("CartPole-v1", 4);

@@ -1,0 +1,73 @@
+namespace RlGym.Agents.PolicyGradient;
+
+/// <summary>
+/// One episode's (s_t, a_t, r_t) and its discounted returns u_t, for the Monte Carlo agents. Arrays grow by doubling
+/// up to the longest episode seen, so once that length has been met adding allocates nothing.
+/// </summary>
+public sealed class EpisodeBuffer
+{
+    private readonly int _observationSize;
+    private float[] _observations;
+    private int[] _actions;
+    private double[] _rewards;
+    private double[] _returns;
+
+    /// <summary>Creates a buffer for observations of <paramref name="observationSize"/> floats.</summary>
+    public EpisodeBuffer(int observationSize, int capacity = 512)
+    {
+        _observationSize = observationSize;
+        _observations = new float[capacity * observationSize];
+        _actions = new int[capacity];
+        _rewards = new double[capacity];
+        _returns = new double[capacity];
+    }
+
+    /// <summary>Steps stored, n.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Appends (s_t, a_t, r_t); the observation is copied.</summary>
+    public void Add(ReadOnlySpan<float> observation, int action, double reward)
+    {
+        if (Count == _actions.Length) Grow();
+        observation.CopyTo(_observations.AsSpan(Count * _observationSize, _observationSize));
+        _actions[Count] = action;
+        _rewards[Count] = reward;
+        Count++;
+    }
+
+    /// <summary>s_t.</summary>
+    public ReadOnlySpan<float> Observation(int t) => _observations.AsSpan(t * _observationSize, _observationSize);
+
+    /// <summary>a_0 … a_{n−1}.</summary>
+    public ReadOnlySpan<int> Actions => _actions.AsSpan(0, Count);
+
+    /// <summary>r_0 … r_{n−1}.</summary>
+    public ReadOnlySpan<double> Rewards => _rewards.AsSpan(0, Count);
+
+    /// <summary>u_0 … u_{n−1}, as the last <see cref="ComputeReturns"/> left them (callers may overwrite them).</summary>
+    public Span<double> Returns => _returns.AsSpan(0, Count);
+
+    /// <summary>u_t = Σ_{k≥t} γ^{k−t} r_k, computed backwards as u_t = r_t + γ u_{t+1} from <paramref name="tail"/> after the last step (0 at a terminal state).</summary>
+    public Span<double> ComputeReturns(double gamma, double tail = 0)
+    {
+        double u = tail;
+        for (int t = Count - 1; t >= 0; t--)
+        {
+            u = _rewards[t] + gamma * u;
+            _returns[t] = u;
+        }
+        return Returns;
+    }
+
+    /// <summary>Forgets the episode (keeps the arrays).</summary>
+    public void Clear() => Count = 0;
+
+    private void Grow()
+    {
+        int capacity = _actions.Length * 2;
+        Array.Resize(ref _observations, capacity * _observationSize);
+        Array.Resize(ref _actions, capacity);
+        Array.Resize(ref _rewards, capacity);
+        Array.Resize(ref _returns, capacity);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+
+namespace RlGym.Benchmarking;
+
+/// <summary>A <see cref="BenchReport"/> as plain aligned tables, for a terminal.</summary>
+public static class BenchReportText
+{
+    /// <summary>Renders every section of the report.</summary>
+    public static string Render(BenchReport report)
+    {
+        var m = report.Machine;
+        var sb = new StringBuilder();
+        sb.AppendLine($"rlgym bench  {m.Date}  {m.Cores} cores  {m.Runtime}  {m.Os}");
+        sb.AppendLine($"{m.StepsPerRun:N0} steps per run, K = {m.Copies} copies, {m.Threads} threads; {m.Note}");
+        sb.AppendLine();
+
+        sb.AppendLine("Environments (steps/s; bare = the env class, wrapped = registry.Make: OrderEnforcing + TimeLimit;");
+        sb.AppendLine("  cpu = steps per second of the stepping thread's CPU time, which other processes' load does not lower)");
+        Table(sb, ["env", "bare", "bare cpu", "wrapped", "wrap cpu", "B/step", "vec 1 core", "vec 1 cpu", $"vec {m.Threads} thr", "scaling", "vec B/step", "note"],
+            report.Results.Select(r => new[]
+            {
+                r.Env, Rate(r.StepsPerSecond), Rate(r.CpuStepsPerSecond), Rate(r.WrappedStepsPerSecond), Rate(r.WrappedCpuStepsPerSecond),
+                Bytes(Math.Max(r.BytesPerStep, r.WrappedBytesPerStep)),
+                Rate(r.VectorOneCoreStepsPerSecond), Rate(r.VectorOneCoreCpuStepsPerSecond), Rate(r.VectorStepsPerSecond), Ratio(r.VectorScaling),
+                Bytes(r.VectorBytesPerStep + r.VectorWorkerBytesPerStep), r.VectorNote ?? "",
+            }));
+        sb.AppendLine();
+
+        sb.AppendLine("Tabular loop (Q-learning act + env step + update; one step = all three)");
+        Table(sb, ["env", "agent", "env kind", "steps/s", "median", "cpu", "B/step"],
+            report.Tabular.Loops.Select(t => new[] { t.Env, t.Agent, t.EnvKind, Rate(t.StepsPerSecond), Rate(t.StepsPerSecondMedian), Rate(t.CpuStepsPerSecond), Bytes(t.BytesPerStep) }));
+        sb.AppendLine();
+
+        var a = report.A2c;
+        sb.AppendLine(a.Available
+            ? $"A2C on CartPole-v1: {Rate(a.SamplesPerSecond)} samples/s; threshold {a.RewardThreshold} reached after {a.SamplesToThreshold:N0} samples in {a.SecondsToThreshold:0.0} s ({a.Note})"
+            : $"A2C on CartPole-v1: {a.Note}");
+        sb.AppendLine();
+
+        var b = report.Baselines;
+        sb.AppendLine("Baselines (CartPole-v1)");
+        Table(sb, ["baseline", "steps/s", "cpu", "status"],
+        [
+            ["C loop", Rate(b.CLoop.StepsPerSecond), Rate(b.CLoop.CpuStepsPerSecond), b.CLoop.Status],
+            ["Gymnasium (measured)", Rate(b.Python.MeasuredStepsPerSecond), "n/a", b.Python.Status],
+            ["Gymnasium (quoted)", Rate(b.Python.QuotedStepsPerSecond), "n/a", b.Python.QuotedSource],
+        ]);
+        sb.AppendLine();
+        Table(sb, ["ratio", "wall", "cpu", "baseline is"], b.Ratios.Select(r => new[] { r.Name, Ratio(r.Ratio), Ratio(r.CpuRatio), r.VersusKind }));
+        return sb.ToString();
+    }
+
+    private static void Table(StringBuilder sb, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = new List<string[]> { header };
+        all.AddRange(rows);
+        var widths = new int[header.Length];
+        foreach (var row in all)
+            for (int c = 0; c < row.Length; c++) widths[c] = Math.Max(widths[c], row[c].Length);
+        for (int r = 0; r < all.Count; r++)
+        {
+            var line = new StringBuilder("  ");
+            for (int c = 0; c < header.Length; c++)
+            {
+                // Text columns (the first and the last) align left, numbers right.
+                bool left = c == 0 || c == header.Length - 1;
+                line.Append(left ? all[r][c].PadRight(widths[c]) : all[r][c].PadLeft(widths[c]));
+                if (c + 1 < header.Length) line.Append("  ");
+            }
+            sb.AppendLine(line.ToString().TrimEnd());
+            if (r == 0) sb.AppendLine("  " + string.Join("  ", widths.Select(w => new string('-', w))));
+        }
+    }
+
+    /// <summary>A rate with an SI suffix: 31.2 M, 105 k.</summary>
+    public static string Rate(double? value) => value switch
+    {
+        null => "n/a",
+        >= 1e9 => (value.Value / 1e9).ToString("0.00", CultureInfo.InvariantCulture) + " G",
+        >= 1e6 => (value.Value / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " M",
+        >= 1e3 => (value.Value / 1e3).ToString("0.0", CultureInfo.InvariantCulture) + " k",
+        _ => value.Value.ToString("0.0", CultureInfo.InvariantCulture),
+    };
+
+    private static string Ratio(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "n/a";
+
+    private static string Bytes(double? value) => value is { } v ? v.ToString(v == Math.Floor(v) ? "0" : "0.###", CultureInfo.InvariantCulture) : "n/a";
+}

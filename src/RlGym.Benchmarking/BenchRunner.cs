@@ -1,0 +1,184 @@
+using System.Runtime.InteropServices;
+using RlGym.Agents.Tabular;
+using RlGym.Core.Environments;
+using RlGym.Core.Registration;
+using RlGym.Core.Spaces;
+using RlGym.Core.Vector;
+using RlGym.Core.Wrappers;
+using RlGym.Envs.ClassicControl;
+using RlGym.Envs.ToyText;
+
+namespace RlGym.Benchmarking;
+
+/// <summary>
+/// Measures RlGym's speed side by side in one run: every environment bare and wrapped, its vector env on one core
+/// and on all cores, the tabular Q-learning loop, A2C when it exists, and CartPole-v1 in plain C and in Gymnasium.
+/// </summary>
+/// <remarks>
+/// Usage: <c>var report = new BenchRunner().Run(new BenchOptions { Steps = 1_000_000 }, Console.WriteLine);</c> then
+/// <see cref="BenchReportJson.Serialize"/> or <see cref="BenchReportText.Render"/>. Figures are machine-dependent
+/// and disturbed by other load, which is why the baselines are measured in the same run as ours.
+/// </remarks>
+public sealed class BenchRunner
+{
+    private const int ActionSequenceLength = 4096;
+    private readonly EnvRegistry _registry;
+
+    /// <summary>Measures the environments of <paramref name="registry"/> (default: classic control and toy text).</summary>
+    public BenchRunner(EnvRegistry? registry = null) =>
+        _registry = registry ?? new EnvRegistry().Add(new ClassicControlEnvironments()).Add(new ToyTextEnvironments());
+
+    /// <summary>Runs every measurement; <paramref name="log"/> hears what is being measured.</summary>
+    public BenchReport Run(BenchOptions options, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        foreach (var id in options.EnvIds) _registry.Spec(id);
+        int threads = options.Threads ?? Environment.ProcessorCount;
+
+        var results = new List<EnvBenchResult>();
+        foreach (var id in options.EnvIds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            log?.Invoke($"{id}: single env, bare and wrapped; vector env of {options.Copies} copies on 1 and {threads} threads");
+            results.Add(MeasureEnv(id, options, threads));
+        }
+
+        var tabular = new List<TabularBenchResult>();
+        foreach (var id in new[] { "FrozenLake-v1", "CliffWalking-v1" })
+        {
+            if (!_registry.Contains(id)) continue;
+            cancellationToken.ThrowIfCancellationRequested();
+            log?.Invoke($"{id}: Q-learning loop (act, step, update)");
+            tabular.Add(MeasureTabular(id, bare: true, options));
+            tabular.Add(MeasureTabular(id, bare: false, options));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var a2c = new A2cBenchResult(false, "not available yet: A2C (branch pg) has not landed in main");
+
+        log?.Invoke("CartPole-v1 baselines: C loop (cc -O2), Gymnasium (python3)");
+        var c = options.CBaseline ? CLoop.Run(Math.Max(options.Steps, 10_000_000), options.Repeats)
+            : new CLoopBaseline("CartPole-v1", null, null, "skipped");
+        var python = options.PythonBaseline ? GymnasiumTiming.Run("CartPole-v1", Math.Min(options.Steps, 200_000), options.Repeats)
+            : GymnasiumTiming.Skipped("CartPole-v1");
+        var baselines = new BaselineResults(c, python, Ratios(results, c, python));
+
+        var machine = new BenchMachine(
+            DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
+            Environment.ProcessorCount, RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription,
+            options.Steps, options.Repeats, options.Copies, threads,
+            $"steps/s are the best of {options.Repeats} timed runs after warm-up (median beside); load from other processes lowers them");
+        var tabularResults = new TabularBenchResults(
+            "Q-learning (default options: alpha 0.1, gamma 0.99, epsilon-greedy 0.1): act, env step, update, reset at episode end", tabular);
+        return new BenchReport(machine, results, tabularResults, a2c, baselines);
+    }
+
+    private EnvBenchResult MeasureEnv(string id, BenchOptions options, int threads)
+    {
+        var spec = _registry.Spec(id);
+        var bare = spec.Factory(new EnvOptions().WithDefaults(spec.DefaultOptions));
+        var wrapped = _registry.Make(id);
+        try
+        {
+            return bare.Accept(new EnvMeasurement(this, id, wrapped, options, threads));
+        }
+        finally
+        {
+            bare.Dispose();
+            wrapped.Dispose();
+        }
+    }
+
+    private sealed class EnvMeasurement(BenchRunner runner, string id, IEnv wrapped, BenchOptions options, int threads)
+        : IEnvVisitor<EnvBenchResult>
+    {
+        public EnvBenchResult Visit<TObs, TAct>(IEnv<TObs, TAct> bare) where TObs : notnull where TAct : notnull
+        {
+            var actions = ActionSequence(bare.ActionSpace, ActionSequenceLength, options.Seed);
+            var w = (IEnv<TObs, TAct>)wrapped;
+            bare.Reset(options.Seed);
+            w.Reset(options.Seed);
+            var single = Throughput.Measure(n => StepLoops.Single(bare, actions, n), options.Steps, options.Repeats);
+            var outer = Throughput.Measure(n => StepLoops.Single(w, actions, n), options.Steps, options.Repeats);
+
+            var (vector, oneCore, workerBytes, note) = runner.MeasureVector(id, bare.ActionSpace, options, threads);
+            return new EnvBenchResult(id,
+                single.Best, single.Median, single.BestCpu, outer.Best, outer.Median, outer.BestCpu, single.BytesPerStep, outer.BytesPerStep,
+                vector?.Best, oneCore?.Best, oneCore?.BestCpu, vector is { } v && oneCore is { } o ? v.Best / o.Best : null,
+                vector?.BytesPerStep, workerBytes, note);
+        }
+    }
+
+    private (Throughput? Parallel, Throughput? OneCore, double? WorkerBytesPerStep, string? Note) MeasureVector<TAct>(
+        string id, Space<TAct> actionSpace, BenchOptions options, int threads) where TAct : notnull
+    {
+        int k = options.Copies;
+        string? note = null;
+        IEnv<float[], TAct> Copy(int i)
+        {
+            var env = _registry.Make(id);
+            if (env is IEnv<float[], TAct> box) return box;
+            if (env is IEnv<int, TAct> discrete)
+            {
+                note = "copies one-hot encoded (OneHotObservation)";
+                return new OneHotObservation<TAct>(discrete);
+            }
+            env.Dispose();
+            throw new NotSupportedException($"{id}: vector envs need Box or Discrete observations");
+        }
+
+        // 64 rows of K actions: the row index is masked, so the number of rows must be a power of two.
+        var actions = ActionSequence(actionSpace, 64 * k, options.Seed + 1);
+        long vectorSteps = Math.Max(1, options.Steps / k);
+        long steps = vectorSteps * k;
+
+        Throughput oneCore;
+        using (var sync = new SyncVectorEnv<TAct>(k, Copy))
+        {
+            sync.Reset(options.Seed);
+            oneCore = Throughput.Measure(n => StepLoops.Vector(sync, actions, Math.Max(1, n / k)), steps, options.Repeats);
+        }
+
+        using var parallel = new ParallelVectorEnv<TAct>(k, Copy, threads: threads);
+        parallel.Reset(options.Seed);
+        var all = Throughput.Measure(n => StepLoops.Vector(parallel, actions, Math.Max(1, n / k)), steps, options.Repeats,
+            otherThreadBytes: () => parallel.WorkerAllocatedBytes);
+        return (all, oneCore, all.OtherThreadBytesPerStep, note);
+    }
+
+    private TabularBenchResult MeasureTabular(string id, bool bare, BenchOptions options)
+    {
+        var spec = _registry.Spec(id);
+        var env = (IEnv<int, int>)(bare ? spec.Factory(new EnvOptions().WithDefaults(spec.DefaultOptions)) : _registry.Make(id));
+        using var _ = env;
+        var states = (Discrete)env.ObservationSpace;
+        var actionSpace = (Discrete)env.ActionSpace;
+        var agent = new QLearningAgent(states.N, actionSpace.N, new QLearningOptions(), options.Seed);
+        int state = env.Reset(options.Seed).Observation;
+        var t = Throughput.Measure(n => StepLoops.Tabular(agent, env, ref state, n), options.Steps, options.Repeats);
+        return new TabularBenchResult(id, QLearningAgent.AgentName, bare ? "bare" : "wrapped (registry.Make)", t.Best, t.Median, t.BestCpu, t.BytesPerStep);
+    }
+
+    private static IReadOnlyList<BaselineRatio> Ratios(List<EnvBenchResult> results, CLoopBaseline c, PythonBaseline python)
+    {
+        var ratios = new List<BaselineRatio>();
+        var cartPole = results.FirstOrDefault(r => r.Env == "CartPole-v1");
+        if (cartPole is null) return ratios;
+        ratios.Add(new("CartPole-v1 bare / C loop", cartPole.StepsPerSecond / c.StepsPerSecond, cartPole.CpuStepsPerSecond / c.CpuStepsPerSecond, "measured in this run"));
+        ratios.Add(new("CartPole-v1 wrapped / C loop", cartPole.WrappedStepsPerSecond / c.StepsPerSecond, cartPole.WrappedCpuStepsPerSecond / c.CpuStepsPerSecond, "measured in this run"));
+        if (python.MeasuredStepsPerSecond is { } p)
+            ratios.Add(new("CartPole-v1 wrapped / Gymnasium", cartPole.WrappedStepsPerSecond / p, null, "measured in this run"));
+        ratios.Add(new("CartPole-v1 wrapped / Gymnasium (quoted)", cartPole.WrappedStepsPerSecond / python.QuotedStepsPerSecond, null,
+            "quoted reference figure, not measured here"));
+        return ratios;
+    }
+
+    /// <summary>A reproducible sequence of <paramref name="length"/> actions drawn from the space before timing starts.</summary>
+    internal static TAct[] ActionSequence<TAct>(Space<TAct> space, int length, long seed) where TAct : notnull
+    {
+        space.Seed(seed);
+        var actions = new TAct[length];
+        for (int i = 0; i < length; i++) actions[i] = space.Clone(space.Sample());
+        return actions;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using RlGym.Benchmarking;
+using RlGym.Cli.Hosting;
+using RlGym.Core.Errors;
+
+namespace RlGym.Cli.Commands;
+
+/// <summary>
+/// <c>rlgym bench [ID ...]</c>: measures environment steps per second (single env, vector env of <c>--envs K</c>
+/// copies, tabular agent loops) with <see cref="BenchRunner"/>, beside the C and Gymnasium baselines when they are
+/// available; prints a text table, or the report as JSON with <c>--json</c>. Progress goes to stderr.
+/// </summary>
+public sealed class BenchCommand : Command
+{
+    private readonly Argument<string[]> _ids = new("ID") { Description = "Environment ids to measure (default: the built-in classic-control and toy-text ones)", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<long?> _steps = new("--steps") { Description = "Environment steps per timed run (default 1000000, at least 10000)", HelpName = "N" };
+    private readonly Option<int?> _envs = new("--envs") { Description = "Copies in the vector environment (default 128)", HelpName = "K" };
+    private readonly Option<int?> _threads = new("--threads") { Description = "Threads of the parallel vector environment (default one per core)", HelpName = "N" };
+    private readonly Option<int?> _repeats = new("--repeats") { Description = "Timed runs per figure; the fastest is reported (default 3)", HelpName = "N" };
+    private readonly Option<bool> _noBaselines = new("--no-baselines") { Description = "Skip the C loop and Gymnasium timings" };
+    private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the action sequences, environments and agents (default 1)");
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    /// <summary>Creates the command.</summary>
+    public BenchCommand(CliSession session) : base("bench", "Measure environment and agent steps per second")
+    {
+        Arguments.Add(_ids);
+        foreach (var o in new Option[] { _steps, _envs, _threads, _repeats, _noBaselines, _seed, _json }) Options.Add(o);
+        SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
+    }
+
+    private int Run(CliSession session, ParseResult parse, CancellationToken ct)
+    {
+        var defaults = new BenchOptions();
+        var ids = parse.GetValue(_ids) ?? [];
+        foreach (var id in ids) session.Envs.Spec(id);
+        bool baselines = !parse.GetValue(_noBaselines);
+        var options = defaults with
+        {
+            EnvIds = ids.Length > 0 ? ids : defaults.EnvIds,
+            Steps = parse.GetValue(_steps) ?? defaults.Steps,
+            Copies = parse.GetValue(_envs) ?? defaults.Copies,
+            Threads = parse.GetValue(_threads) ?? defaults.Threads,
+            Repeats = parse.GetValue(_repeats) ?? defaults.Repeats,
+            Seed = parse.GetValue(_seed) ?? defaults.Seed,
+            CBaseline = baselines,
+            PythonBaseline = baselines,
+        };
+        options.Validate();
+        var report = new BenchRunner(session.Envs).Run(options, line => session.Error.WriteLine($"rlgym: {line}"), ct);
+        session.Out.WriteLine(parse.GetValue(_json) ? BenchReportJson.Serialize(report) : BenchReportText.Render(report).TrimEnd());
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+using RlGym.Cli.Hosting;
+using RlGym.Core.Agents;
+using RlGym.Core.Environments;
+using RlGym.Training;
+using RlGym.Training.Runs;
+
+namespace RlGym.Cli.Runs;
+
+/// <summary>
+/// The trained agent of a run directory with a fresh environment built as the run's config.json says (options,
+/// time limit, wrappers, plugins), for eval, render and watch. Disposing it disposes the environment.
+/// </summary>
+public sealed class SavedAgent : IDisposable
+{
+    private SavedAgent(RunDirectory directory, RunConfig config, IEnv env, IAgent agent) =>
+        (Directory, Config, Env, Agent) = (directory, config, env, agent);
+
+    /// <summary>The run directory.</summary>
+    public RunDirectory Directory { get; }
+
+    /// <summary>The run's configuration.</summary>
+    public RunConfig Config { get; }
+
+    /// <summary>A fresh environment of the run.</summary>
+    public IEnv Env { get; }
+
+    /// <summary>The agent as saved in <c>agent.bin</c>.</summary>
+    public IAgent Agent { get; }
+
+    /// <summary>Reads the run in <paramref name="path"/>; a directory without a run or an agent is a user mistake.</summary>
+    public static SavedAgent Open(CliSession session, string path)
+    {
+        var dir = new RunDirectory(path);
+        var config = dir.ReadConfig();
+        session.EnsurePlugins(config.Plugins);
+        var setup = RunSetup.Of(session);
+        var env = setup.MakeEnv(config);
+        try
+        {
+            var agent = setup.MakeAgent(config, env, Seeds.Agent(config.Seed));
+            dir.LoadAgent(agent);
+            return new SavedAgent(dir, config, env, agent);
+        }
+        catch
+        {
+            env.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Env.Dispose();
+}
