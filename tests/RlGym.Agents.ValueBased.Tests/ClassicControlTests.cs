@@ -23,6 +23,10 @@ public sealed class ClassicControlTests
         TotalSteps = 100_000,
     };
 
+    // The bar. Measured with the defaults (64-64 network, final weights, 100 greedy episodes): after 100k steps
+    // 414.2, 421.3, 130.5, 125.1, 99.9 for seeds 2, 5, 4, 1, 3 (0 of 5 solved); after 50k steps 480.7, 43.2, 138.6,
+    // 54.7, 500.0 (2 of 5); lr 1e-3 at 100k: 17.6, 199.8, 135.0, 370.7, 500.0 (1 of 5). This test FAILS today: the final
+    // policy of DQN on CartPole is unstable; the zoo's 256-256 network was not measured (16× the cost per step).
     [Fact]
     [Trait("Category", "Slow")]
     public void Cartpole_is_solved_within_100k_steps_for_four_of_five_seeds()
