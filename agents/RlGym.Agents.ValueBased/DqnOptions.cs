@@ -46,10 +46,10 @@ public sealed record DqnOptions
     [Range(0.0, 1.0)]
     public double Gamma { get; init; } = 0.99;
 
-    /// <summary>Adam step size α.</summary>
-    [Description("Adam step size α")]
+    /// <summary>The DQN step size α of w ← w − α δ ∇w Q(s,a;w) (the lectures' symbol), here Adam's learning rate.</summary>
+    [Description("step size α of w ← w − α δ ∇w Q (Adam's learning rate)")]
     [Range(0.0, 1.0)]
-    public double LearningRate { get; init; } = 2.3e-3;
+    public double Alpha { get; init; } = 2.3e-3;
 
     /// <summary>Hidden layer widths.</summary>
     [Description("hidden layer widths of the Q-network (ReLU between them)")]
@@ -131,10 +131,10 @@ public sealed record DqnOptions
     [Description("dueling head: Q(s,a) = V(s) + A(s,a) − mean_a A(s,a)")]
     public bool Dueling { get; init; }
 
-    /// <summary>Multi-step targets.</summary>
-    [Description("m of multi-step targets y = Σ_{i<m} γ^i r_{t+i} + γ^m max_a Q(s_{t+m},a;w⁻)")]
+    /// <summary>Steps n of the multi-step target (the lectures' m); 1 is the one-step TD target.</summary>
+    [Description("steps n of the multi-step target y = Σ_{i<n} γ^i r_{t+i} + γ^n max_a Q(s_{t+n},a;w⁻) (lecture's m; 1 is one-step TD)")]
     [Range(1, 1000)]
-    public int NStep { get; init; } = 1;
+    public int N { get; init; } = 1;
 
     /// <summary>Prioritized replay.</summary>
     [Description("prioritized replay: none (uniform), proportional (p ∝ |δ|+ε) or rank (p ∝ 1/rank)")]

@@ -10,7 +10,7 @@ public sealed class ClassicControlTests
     // Measured: passes (mean of seeds 1–3 above −150) in 2 min 52 s Release on a loaded 2-core machine.
     private static readonly DqnOptions MountainCar = new()
     {
-        LearningRate = 4e-3, BatchSize = 128, BufferSize = 10_000, LearningStarts = 1_000, Gamma = 0.98,
+        Alpha = 4e-3, BatchSize = 128, BufferSize = 10_000, LearningStarts = 1_000, Gamma = 0.98,
         TargetUpdateInterval = 600, TrainFrequency = 16, GradientSteps = 8, ExplorationFraction = 0.2, EpsilonEnd = 0.07,
         TotalSteps = 120_000,
     };
@@ -21,7 +21,7 @@ public sealed class ClassicControlTests
     // step every 4 steps instead it fails: −97.0, −95.1, −133.3.
     private static readonly DqnOptions Acrobot = new()
     {
-        LearningRate = 6.3e-4, BatchSize = 128, BufferSize = 50_000, LearningStarts = 1_000, Gamma = 0.99,
+        Alpha = 6.3e-4, BatchSize = 128, BufferSize = 50_000, LearningStarts = 1_000, Gamma = 0.99,
         TargetUpdateInterval = 250, TrainFrequency = 4, GradientSteps = 4, ExplorationFraction = 0.12, EpsilonEnd = 0.1,
         TotalSteps = 100_000,
     };
