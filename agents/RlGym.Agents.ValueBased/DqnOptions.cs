@@ -37,7 +37,11 @@ public enum TdLoss
 /// Stable-Baselines3 zoo's tuned CartPole-v1 DQN (lr 2.3e-3, batch 64, buffer 100k, learning starts 1000,
 /// γ 0.99, target update every 10 steps, 128 gradient steps every 256 steps, ε 1 → 0.04 over 16% of 50k steps)
 /// except the hidden layers: 64 and 64 (SB3's default architecture) instead of the zoo's 256 and 256, which cost
-/// sixteen times more per gradient step.
+/// sixteen times more per gradient step. Measured on CartPole-v1 with these defaults, "solved" meaning the first
+/// 100-episode greedy evaluation ≥ 475 (screened every 2 000 steps with 10 episodes, as SB3's EvalCallback does):
+/// seeds 1–5 solved at 8 505, 24 793, 37 073, 43 021 and 21 137 environment steps, seeds 6–10 at 53 885, 37 428,
+/// 43 420, 45 927 and not within 100k: 9 of 10 within the 100k budget. The final weights after 100k steps are
+/// less reliable (greedy means 125, 414, 100, 130, 421 for seeds 1–5): DQN's CartPole policy oscillates after solving.
 /// </summary>
 public sealed record DqnOptions
 {

@@ -36,13 +36,13 @@ public sealed class DqnAgentContractTests
         using var env = Episodes.Make("CartPole-v1");
         var settings = new Dictionary<string, string>
         {
-            ["double"] = "true", ["dueling"] = "true", ["prioritized"] = "rank", ["n_step"] = "3",
+            ["double"] = "true", ["dueling"] = "true", ["prioritized"] = "rank", ["n"] = "3", ["alpha"] = "0.001",
             ["target_update"] = "soft", ["tau"] = "0.01", ["loss"] = "mse", ["hidden_sizes"] = "64,64",
         };
         var agent = (DqnAgent)Agents.Get("dqn").Create(env, settings, 1);
         Assert.Equal(new DqnOptions
         {
-            Double = true, Dueling = true, Prioritized = PrioritizationKind.Rank, N = 3, TargetUpdate = TargetUpdateKind.Soft,
+            Double = true, Dueling = true, Prioritized = PrioritizationKind.Rank, N = 3, Alpha = 1e-3, TargetUpdate = TargetUpdateKind.Soft,
             Tau = 0.01, Loss = TdLoss.Mse, HiddenSizes = agent.Options.HiddenSizes,
         }, agent.Options);
         Assert.Equal([64, 64], agent.Options.HiddenSizes);
@@ -51,7 +51,7 @@ public sealed class DqnAgentContractTests
 
     [Theory]
     [InlineData("prioritized", "sometimes", "allowed: none, proportional, rank")]
-    [InlineData("n_step", "0", "out of range")]
+    [InlineData("n", "0", "out of range")]
     [InlineData("tau", "2", "out of range")]
     [InlineData("priority_beta", "x", "not a valid float")]
     [InlineData("replay", "1", "unknown setting 'replay'")]
