@@ -66,7 +66,7 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
         var mlp = Mlp.Create(sizes, Activation.ReLU, _rng, WeightInit.PyTorchDefault);
         _q = options.Dueling ? new Sequential(observationSize, [.. mlp.Layers, new DuelingAggregation()]) : mlp;
         _target = _q.Clone();
-        _optimizer = new Adam(_q.Parameters, options.LearningRate)
+        _optimizer = new Adam(_q.Parameters, options.Alpha)
         {
             MaxGradNorm = options.MaxGradNorm > 0 ? options.MaxGradNorm : null,
         };
@@ -79,9 +79,9 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
             PrioritizationKind.Rank => new RankSampling(options.BufferSize, options.PriorityAlpha, options.PriorityEpsilon),
             _ => new UniformSampling(),
         };
-        _nStep = new NStepAccumulator(options.NStep, options.Gamma, _buffer, _sampling);
-        _gammaPowers = new double[options.NStep + 1];
-        for (int k = 0; k <= options.NStep; k++) _gammaPowers[k] = Math.Pow(options.Gamma, k);
+        _nStep = new NStepAccumulator(options.N, options.Gamma, _buffer, _sampling);
+        _gammaPowers = new double[options.N + 1];
+        for (int k = 0; k <= options.N; k++) _gammaPowers[k] = Math.Pow(options.Gamma, k);
         _trainingThreshold = Math.Max(options.BatchSize, Math.Min(options.LearningStarts, options.BufferSize));
 
         int b = options.BatchSize;

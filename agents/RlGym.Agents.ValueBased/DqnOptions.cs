@@ -37,7 +37,11 @@ public enum TdLoss
 /// Stable-Baselines3 zoo's tuned CartPole-v1 DQN (lr 2.3e-3, batch 64, buffer 100k, learning starts 1000,
 /// γ 0.99, target update every 10 steps, 128 gradient steps every 256 steps, ε 1 → 0.04 over 16% of 50k steps)
 /// except the hidden layers: 64 and 64 (SB3's default architecture) instead of the zoo's 256 and 256, which cost
-/// sixteen times more per gradient step.
+/// sixteen times more per gradient step. Measured on CartPole-v1 with these defaults, "solved" meaning the first
+/// 100-episode greedy evaluation ≥ 475 (screened every 2 000 steps with 10 episodes, as SB3's EvalCallback does):
+/// seeds 1–5 solved at 8 505, 24 793, 37 073, 43 021 and 21 137 environment steps, seeds 6–10 at 53 885, 37 428,
+/// 43 420, 45 927 and not within 100k: 9 of 10 within the 100k budget. The final weights after 100k steps are
+/// less reliable (greedy means 125, 414, 100, 130, 421 for seeds 1–5): DQN's CartPole policy oscillates after solving.
 /// </summary>
 public sealed record DqnOptions
 {
@@ -46,10 +50,10 @@ public sealed record DqnOptions
     [Range(0.0, 1.0)]
     public double Gamma { get; init; } = 0.99;
 
-    /// <summary>Adam step size α.</summary>
-    [Description("Adam step size α")]
+    /// <summary>The DQN step size α of w ← w − α δ ∇w Q(s,a;w) (the lectures' symbol), here Adam's learning rate.</summary>
+    [Description("step size α of w ← w − α δ ∇w Q (Adam's learning rate)")]
     [Range(0.0, 1.0)]
-    public double LearningRate { get; init; } = 2.3e-3;
+    public double Alpha { get; init; } = 2.3e-3;
 
     /// <summary>Hidden layer widths.</summary>
     [Description("hidden layer widths of the Q-network (ReLU between them)")]
@@ -131,10 +135,10 @@ public sealed record DqnOptions
     [Description("dueling head: Q(s,a) = V(s) + A(s,a) − mean_a A(s,a)")]
     public bool Dueling { get; init; }
 
-    /// <summary>Multi-step targets.</summary>
-    [Description("m of multi-step targets y = Σ_{i<m} γ^i r_{t+i} + γ^m max_a Q(s_{t+m},a;w⁻)")]
+    /// <summary>Steps n of the multi-step target (the lectures' m); 1 is the one-step TD target.</summary>
+    [Description("steps n of the multi-step target y = Σ_{i<n} γ^i r_{t+i} + γ^n max_a Q(s_{t+n},a;w⁻) (lecture's m; 1 is one-step TD)")]
     [Range(1, 1000)]
-    public int NStep { get; init; } = 1;
+    public int N { get; init; } = 1;
 
     /// <summary>Prioritized replay.</summary>
     [Description("prioritized replay: none (uniform), proportional (p ∝ |δ|+ε) or rank (p ∝ 1/rank)")]

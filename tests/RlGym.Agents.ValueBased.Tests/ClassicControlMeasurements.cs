@@ -1,26 +1,35 @@
 using System.Diagnostics;
+using RlGym.Core.Settings;
 using Xunit.Abstractions;
 
 namespace RlGym.Agents.ValueBased.Tests;
 
+/// <summary>Hand measurements of DQN on CartPole-v1 (Slow): steps to solve, written to the test output and /tmp/dqn-measure.txt.</summary>
 public sealed class ClassicControlMeasurements(ITestOutputHelper output)
 {
     [Theory]
     [Trait("Category", "Slow")]
-    [InlineData("CartPole-v1", 100_000, 1)]
-    [InlineData("CartPole-v1", 100_000, 2)]
-    [InlineData("CartPole-v1", 100_000, 3)]
-    [InlineData("CartPole-v1", 100_000, 4)]
-    [InlineData("CartPole-v1", 100_000, 5)]
-    public void Measure_cartpole(string id, long steps, long seed)
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    public void Measure_cartpole_steps_to_solve(long seed)
     {
-        // DQN_STEPS and DQN_LR override the budget and the step size when measuring by hand.
-        if (Environment.GetEnvironmentVariable("DQN_STEPS") is { } s) steps = long.Parse(s);
-        var options = new DqnOptions();
-        if (Environment.GetEnvironmentVariable("DQN_LR") is { } lr) options = options with { LearningRate = double.Parse(lr) };
+        // DQN_SEEDS limits the seeds ("1,2"); DQN_SET overrides options as the CLI's --set does ("alpha=1e-3;n=3").
+        if (Environment.GetEnvironmentVariable("DQN_SEEDS") is { } seeds && !seeds.Split(',').Contains(seed.ToString())) return;
+        var settings = (Environment.GetEnvironmentVariable("DQN_SET") ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
+        var options = SettingsBinder.Bind(new DqnOptions(), settings);
         var sw = Stopwatch.StartNew();
-        double mean = Episodes.TrainAndEvaluate(id, options, steps, seed);
-        string line = $"{id} seed {seed}: greedy mean {mean:F1} after {steps} steps, {steps / sw.Elapsed.TotalSeconds:F0} steps/s (lr {options.LearningRate})";
+        long? steps = Solving.Dqn("CartPole-v1", options, seed, 100_000);
+        string line = $"[{Environment.GetEnvironmentVariable("DQN_SET")}] seed {seed}: solved at {steps?.ToString() ?? "never"} in {sw.Elapsed.TotalSeconds:F0} s";
         output.WriteLine(line);
         File.AppendAllText("/tmp/dqn-measure.txt", line + "\n");
     }

@@ -36,13 +36,13 @@ public sealed class DqnAgentContractTests
         using var env = Episodes.Make("CartPole-v1");
         var settings = new Dictionary<string, string>
         {
-            ["double"] = "true", ["dueling"] = "true", ["prioritized"] = "rank", ["n_step"] = "3",
+            ["double"] = "true", ["dueling"] = "true", ["prioritized"] = "rank", ["n"] = "3", ["alpha"] = "0.001",
             ["target_update"] = "soft", ["tau"] = "0.01", ["loss"] = "mse", ["hidden_sizes"] = "64,64",
         };
         var agent = (DqnAgent)Agents.Get("dqn").Create(env, settings, 1);
         Assert.Equal(new DqnOptions
         {
-            Double = true, Dueling = true, Prioritized = PrioritizationKind.Rank, NStep = 3, TargetUpdate = TargetUpdateKind.Soft,
+            Double = true, Dueling = true, Prioritized = PrioritizationKind.Rank, N = 3, Alpha = 1e-3, TargetUpdate = TargetUpdateKind.Soft,
             Tau = 0.01, Loss = TdLoss.Mse, HiddenSizes = agent.Options.HiddenSizes,
         }, agent.Options);
         Assert.Equal([64, 64], agent.Options.HiddenSizes);
@@ -51,7 +51,7 @@ public sealed class DqnAgentContractTests
 
     [Theory]
     [InlineData("prioritized", "sometimes", "allowed: none, proportional, rank")]
-    [InlineData("n_step", "0", "out of range")]
+    [InlineData("n", "0", "out of range")]
     [InlineData("tau", "2", "out of range")]
     [InlineData("priority_beta", "x", "not a valid float")]
     [InlineData("replay", "1", "unknown setting 'replay'")]
@@ -97,7 +97,7 @@ public sealed class DqnAgentContractTests
     public void Save_and_load_restore_weights_target_optimizer_generator_and_counters(PrioritizationKind prioritized)
     {
         using var env = Episodes.Make("CartPole-v1");
-        var options = Small(prioritized) with { Double = true, NStep = 2 };
+        var options = Small(prioritized) with { Double = true, N = 2 };
         var agent = Episodes.Agent(env, options, 3);
         Episodes.Train(env, agent, 1_500, 3);
         using var saved = new MemoryStream();
@@ -165,7 +165,7 @@ public sealed class DqnAgentContractTests
     public void Acting_and_training_allocate_nothing_after_warm_up(PrioritizationKind prioritized, bool @double, bool dueling, int nStep)
     {
         using var env = Episodes.Make("CartPole-v1");
-        var options = Small(prioritized) with { Double = @double, Dueling = dueling, NStep = nStep, BufferSize = 1_000, TargetUpdate = TargetUpdateKind.Hard };
+        var options = Small(prioritized) with { Double = @double, Dueling = dueling, N = nStep, BufferSize = 1_000, TargetUpdate = TargetUpdateKind.Hard };
         var agent = Episodes.Agent(env, options, 7);
         Episodes.Train(env, agent, 1_500, 7); // warm-up: the buffer wraps, every batch size has been seen, rank re-sorts happen
         var obs = env.Reset(8).Observation;

@@ -19,7 +19,7 @@ public sealed class OverestimationTests(ITestOutputHelper output)
     {
         var options = new DqnOptions
         {
-            Double = @double, Gamma = 1, HiddenSizes = [16], LearningRate = 1e-3, BufferSize = 10_000, BatchSize = 32,
+            Double = @double, Gamma = 1, HiddenSizes = [16], Alpha = 1e-3, BufferSize = 10_000, BatchSize = 32,
             LearningStarts = 200, TrainFrequency = 1, GradientSteps = 1, TargetUpdateInterval = 500, Loss = TdLoss.Mse,
             Epsilon = 0.5, EpsilonEnd = 0.5, MaxGradNorm = 0,
         };

@@ -23,7 +23,7 @@ public sealed class TargetNetworkTests
         var options = new DqnOptions
         {
             HiddenSizes = [8], BufferSize = 1000, BatchSize = 8, LearningStarts = 10, TrainFrequency = 1, GradientSteps = 1,
-            TargetUpdate = TargetUpdateKind.Hard, TargetUpdateInterval = 25, LearningRate = 1e-2,
+            TargetUpdate = TargetUpdateKind.Hard, TargetUpdateInterval = 25, Alpha = 1e-2,
         };
         var agent = new DqnAgent(2, 2, options, seed: 1);
         Feed(agent, 50); // step 50 is a multiple of 25: w⁻ = w
@@ -42,7 +42,7 @@ public sealed class TargetNetworkTests
         var options = new DqnOptions
         {
             HiddenSizes = [8], BufferSize = 1000, BatchSize = 8, LearningStarts = 1_000_000, TargetUpdate = TargetUpdateKind.Soft,
-            Tau = 0.1, LearningRate = 1e-2,
+            Tau = 0.1, Alpha = 1e-2,
         };
         var agent = new DqnAgent(2, 2, options, seed: 2);
         Feed(agent, 100); // stored, no learning yet

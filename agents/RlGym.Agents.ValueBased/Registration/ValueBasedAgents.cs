@@ -9,7 +9,7 @@ public sealed class ValueBasedAgents : IAgentPackage
     public static IReadOnlyList<IAgentFactory> Factories { get; } =
     [
         new DqnAgentFactory(DqnAgent.AgentName,
-            "DQN trained by TD with replay and a target network, y = r + γ max_a Q(s',a;w⁻); refinements by --set double, dueling, prioritized, n_step, target_update",
+            "DQN trained by TD with replay and a target network, y = r + γ max_a Q(s',a;w⁻); refinements by --set double, dueling, prioritized, n (multi-step), target_update",
             new DqnOptions()),
         new DqnAgentFactory("double-dqn",
             "double DQN: the online net chooses a* = argmax_a Q(s',a;w), the target net evaluates it",
