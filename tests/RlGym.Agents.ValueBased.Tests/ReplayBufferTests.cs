@@ -1,5 +1,13 @@
 namespace RlGym.Agents.ValueBased.Tests;
 
+/// <summary>
+/// Runs alone: its heap measurement is process-wide, and tests running beside it would move the heap
+/// (a shrink of 667 KB was seen in CI while another test's garbage was collected).
+/// </summary>
+[CollectionDefinition(nameof(HeapMeasurement), DisableParallelization = true)]
+public sealed class HeapMeasurement;
+
+[Collection(nameof(HeapMeasurement))]
 public sealed class ReplayBufferTests
 {
     [Fact]
