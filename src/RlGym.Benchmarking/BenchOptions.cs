@@ -16,7 +16,7 @@ public sealed record BenchOptions
     public long Steps { get; init; } = 1_000_000;
 
     /// <summary>Copies K of the vector environments.</summary>
-    public int Copies { get; init; } = 128;
+    public int Copies { get; init; } = 8192;
 
     /// <summary>Threads of the parallel vector environment; null for one per core.</summary>
     public int? Threads { get; init; }
