@@ -35,6 +35,6 @@ public sealed class TextbookExperiments
     {
         var experiment = All.FirstOrDefault(e => e.Name == result.Name);
         if (experiment is null) ExperimentPlot.Write(result, path);
-        else ExperimentPlot.Write(result, path, experiment.XLabel, experiment.YLabel);
+        else ExperimentPlot.Write(result, path, experiment.XLabel, experiment.YLabel, experiment.YLimits);
     }
 }

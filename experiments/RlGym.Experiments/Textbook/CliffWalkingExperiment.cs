@@ -74,6 +74,9 @@ public sealed class CliffWalkingExperiment : TextbookExperiment
     /// <inheritdoc />
     public override string YLabel => "sum of rewards during episode";
 
+    /// <summary>Figure 6.4's range.</summary>
+    public override (double Low, double High)? YLimits => (-100, 0);
+
     /// <summary>Runs Sarsa and Q-learning for <paramref name="episodes"/> episodes in every run.</summary>
     public static CliffWalkingMeasurement Measure(IReadOnlyList<long> seeds, int episodes, CliffWalkingSettings settings,
         int parallelism = 1, CancellationToken cancellation = default)

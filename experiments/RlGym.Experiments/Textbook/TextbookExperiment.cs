@@ -17,6 +17,9 @@ public abstract class TextbookExperiment : IExperiment
     /// <summary>The label of the figure's y axis, as in the book.</summary>
     public abstract string YLabel { get; }
 
+    /// <summary>The y range the book's figure shows, when it crops one; null lets the plot fit the data.</summary>
+    public virtual (double Low, double High)? YLimits => null;
+
     /// <inheritdoc />
     public abstract ExperimentResult Run(IReadOnlyList<long> seeds, ExperimentOptions options, CancellationToken cancellation = default);
 }
