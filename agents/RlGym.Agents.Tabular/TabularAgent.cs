@@ -55,6 +55,9 @@ public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IAc
     /// <inheritdoc />
     public int ActionCount => Q.ActionCount;
 
+    /// <inheritdoc />
+    public ActionValueKind Kind => ActionValueKind.ActionValues;
+
     /// <summary>The action values (for Double Q-learning, the first of its two tables).</summary>
     public QTable Q { get; }
 

@@ -106,6 +106,9 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
     /// <inheritdoc/>
     public int ActionCount { get; }
 
+    /// <inheritdoc />
+    public ActionValueKind Kind => ActionValueKind.ActionValues;
+
     /// <summary>The online network Q(s, ·; w).</summary>
     public Sequential QNetwork => _q;
 

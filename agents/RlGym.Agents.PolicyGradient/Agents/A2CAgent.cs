@@ -123,6 +123,9 @@ public sealed class A2CAgent : IAgent<float[], int>, IActionValues<float[]>, IDi
     /// <inheritdoc />
     public int ActionCount => _actionCount;
 
+    /// <inheritdoc />
+    public ActionValueKind Kind => ActionValueKind.Probabilities;
+
     /// <summary>Transitions of the trainer's environment observed so far.</summary>
     public long Steps => _steps;
 

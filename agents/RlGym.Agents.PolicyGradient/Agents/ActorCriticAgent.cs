@@ -68,6 +68,9 @@ public sealed class ActorCriticAgent : IAgent<float[], int>, IActionValues<float
     /// <inheritdoc />
     public int ActionCount { get; }
 
+    /// <inheritdoc />
+    public ActionValueKind Kind => ActionValueKind.ActionValues;
+
     /// <summary>Transitions learned from so far.</summary>
     public long Steps => _steps;
 

@@ -64,6 +64,9 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
     /// <inheritdoc />
     public int ActionCount { get; }
 
+    /// <inheritdoc />
+    public ActionValueKind Kind => ActionValueKind.Probabilities;
+
     /// <summary>Transitions observed so far.</summary>
     public long Steps => _steps;
 

@@ -70,6 +70,9 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
     /// <inheritdoc />
     public int ActionCount { get; }
 
+    /// <inheritdoc />
+    public ActionValueKind Kind => ActionValueKind.Probabilities;
+
     /// <summary>Transitions observed so far.</summary>
     public long Steps => _steps;
 

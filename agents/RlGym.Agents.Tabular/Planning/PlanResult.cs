@@ -42,5 +42,8 @@ public sealed class PlanResult : IActionValues<int>
     public int ActionCount => Q.ActionCount;
 
     /// <inheritdoc />
+    public ActionValueKind Kind => ActionValueKind.ActionValues;
+
+    /// <inheritdoc />
     public void ActionValues(int observation, Span<double> values) => Q.Row(observation).CopyTo(values);
 }

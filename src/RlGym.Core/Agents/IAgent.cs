@@ -36,12 +36,18 @@ public interface IExploring
     double ExplorationRate { get; }
 }
 
-/// <summary>Agents that can tell their action values (or preferences) for an observation; rendering draws them.</summary>
+/// <summary>
+/// Agents that can tell a number per action for an observation; rendering draws them and labels them by
+/// <see cref="Kind"/>.
+/// </summary>
 public interface IActionValues<TObs> where TObs : notnull
 {
     /// <summary>Number of actions.</summary>
     int ActionCount { get; }
 
-    /// <summary>Writes Q(s, a) for every action a into <paramref name="values"/>.</summary>
+    /// <summary>What <see cref="ActionValues"/> writes: action values Q(s, a) or policy probabilities π(a|s).</summary>
+    ActionValueKind Kind { get; }
+
+    /// <summary>Writes the number of every action a (see <see cref="Kind"/>) into <paramref name="values"/>.</summary>
     void ActionValues(TObs observation, Span<double> values);
 }

@@ -8,6 +8,9 @@ public sealed class FakeValues(int states, int actions) : IActionValues<int>, IE
     public double[,] Q { get; } = new double[states, actions];
     public int Reads { get; private set; }
     public int ActionCount => actions;
+
+    /// <inheritdoc />
+    public ActionValueKind Kind => ActionValueKind.ActionValues;
     public double ExplorationRate { get; set; } = 0.25;
 
     public void ActionValues(int observation, Span<double> values)
