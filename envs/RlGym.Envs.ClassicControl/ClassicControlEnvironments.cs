@@ -27,6 +27,7 @@ public sealed class ClassicControlEnvironments : IEnvPackage
         {
             Id = "MountainCar-v0",
             Factory = o => new MountainCarEnv(o.GetDouble("goal_velocity", 0.0)),
+            VectorFactory = (o, settings) => new MountainCarVectorEnv(settings, o.GetDouble("goal_velocity", 0.0)),
             MaxEpisodeSteps = 200,
             RewardThreshold = -110.0,
             Options = [new("goal_velocity", "0", "least velocity at the flag that ends the episode")],
