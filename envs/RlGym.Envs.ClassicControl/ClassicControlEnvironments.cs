@@ -27,6 +27,7 @@ public sealed class ClassicControlEnvironments : IEnvPackage
         {
             Id = "MountainCar-v0",
             Factory = o => new MountainCarEnv(o.GetDouble("goal_velocity", 0.0)),
+            VectorFactory = (o, settings) => new MountainCarVectorEnv(settings, o.GetDouble("goal_velocity", 0.0)),
             MaxEpisodeSteps = 200,
             RewardThreshold = -110.0,
             Options = [new("goal_velocity", "0", "least velocity at the flag that ends the episode")],
@@ -58,15 +59,17 @@ public sealed class ClassicControlEnvironments : IEnvPackage
     private static EnvSpec CartPole(string id, int maxSteps, double threshold) => new()
     {
         Id = id,
-        Factory = o => new CartPoleEnv(
-            o.GetBool("sutton_barto_reward", false),
-            o.GetChoice("kinematics_integrator", "euler", "euler", "semi-implicit-euler", "semi-implicit euler") == "euler"
-                ? KinematicsIntegrator.Euler
-                : KinematicsIntegrator.SemiImplicitEuler),
+        Factory = o => new CartPoleEnv(o.GetBool("sutton_barto_reward", false), CartPoleIntegrator(o)),
+        VectorFactory = (o, settings) => new CartPoleVectorEnv(settings, o.GetBool("sutton_barto_reward", false), CartPoleIntegrator(o)),
         MaxEpisodeSteps = maxSteps,
         RewardThreshold = threshold,
         Options = [SuttonBartoReward, Integrator],
         Description = "Balance a pole on a cart by pushing the cart left or right",
         Family = Family,
     };
+
+    private static KinematicsIntegrator CartPoleIntegrator(EnvOptions o) =>
+        o.GetChoice("kinematics_integrator", "euler", "euler", "semi-implicit-euler", "semi-implicit euler") == "euler"
+            ? KinematicsIntegrator.Euler
+            : KinematicsIntegrator.SemiImplicitEuler;
 }

@@ -18,6 +18,9 @@ public sealed record BenchOptions
     /// <summary>Copies K of the vector environments.</summary>
     public int Copies { get; init; } = 8192;
 
+    /// <summary>Copies K at which vector envs with a structure-of-arrays form are measured on one thread and on all.</summary>
+    public IReadOnlyList<int> ScalingCopies { get; init; } = [128, 1024, 8192];
+
     /// <summary>Threads of the parallel vector environment; null for one per core.</summary>
     public int? Threads { get; init; }
 
@@ -39,6 +42,7 @@ public sealed record BenchOptions
         if (EnvIds.Count == 0) throw new UserInputException("--env needs at least one environment id");
         if (Steps < 10_000) throw new UserInputException($"--steps {Steps} is too few; give at least 10000");
         if (Copies < 1) throw new UserInputException($"--envs {Copies} is not allowed; give at least 1 copy");
+        if (ScalingCopies.Any(k => k < 1)) throw new UserInputException("--scaling takes copy counts of at least 1");
         if (Threads is < 1) throw new UserInputException($"--threads {Threads} is not allowed; give at least 1");
         if (Repeats < 1) throw new UserInputException($"--repeats {Repeats} is not allowed; give at least 1");
     }

@@ -10,7 +10,8 @@ public sealed record BenchReport(
     IReadOnlyList<EnvBenchResult> Results,
     TabularBenchResults Tabular,
     A2cBenchResult A2c,
-    BaselineResults Baselines);
+    BaselineResults Baselines,
+    IReadOnlyList<VectorScalingResult> Scaling);
 
 /// <summary>Where and how the figures were taken.</summary>
 public sealed record BenchMachine(
@@ -27,7 +28,9 @@ public sealed record BenchMachine(
 /// <summary>
 /// One environment id. <see cref="StepsPerSecond"/> is the bare environment (the class itself, called through
 /// <c>IEnv&lt;TObs,TAct&gt;</c>); <see cref="WrappedStepsPerSecond"/> the same env as <c>registry.Make</c> returns it
-/// (OrderEnforcing over TimeLimit), reset whenever an episode ends. The vector figures step K wrapped copies.
+/// (OrderEnforcing over TimeLimit), reset whenever an episode ends. The vector figures step what
+/// <c>registry.MakeVector(id, K)</c> returns (the structure-of-arrays env where the id has one, else K wrapped copies);
+/// the ratios divide the wrapped and the one-core vector figures by the bare one.
 /// The <c>Cpu</c> figures divide by the stepping thread's CPU time instead of wall time, so time the core spent on
 /// other processes does not count (null off Linux).
 /// </summary>
@@ -47,7 +50,27 @@ public sealed record EnvBenchResult(
     double? VectorScaling,
     double? VectorBytesPerStep,
     double? VectorWorkerBytesPerStep,
-    string? VectorNote);
+    string? VectorNote,
+    double? WrappedVsBare = null,
+    double? WrappedVsBareCpu = null,
+    double? VectorOneCoreVsBare = null,
+    double? VectorOneCoreVsBareCpu = null);
+
+/// <summary>
+/// One vector environment at one K on one thread and on several, measured in the same run; <see cref="Scaling"/> is
+/// the ratio of the two wall-clock figures.
+/// </summary>
+public sealed record VectorScalingResult(
+    string Env,
+    int Copies,
+    double OneThreadStepsPerSecond,
+    double OneThreadStepsPerSecondMedian,
+    double? OneThreadCpuStepsPerSecond,
+    int Threads,
+    double StepsPerSecond,
+    double StepsPerSecondMedian,
+    double Scaling,
+    double BytesPerStep);
 
 /// <summary>The tabular learning loops measured, one per environment and kind (bare or wrapped).</summary>
 public sealed record TabularBenchResults(string Description, IReadOnlyList<TabularBenchResult> Loops);
@@ -84,15 +107,18 @@ public sealed record BaselineResults(
 public sealed record CLoopBaseline(string Env, double? StepsPerSecond, double? CpuStepsPerSecond, string Status);
 
 /// <summary>
-/// Gymnasium through <c>gymnasium.make</c>: measured when python3 imports it, otherwise unavailable; the figure quoted
-/// in the issue is kept beside it and never presented as a measurement.
+/// Gymnasium through <c>gymnasium.make</c> and its NumPy <c>CartPoleVectorEnv</c> of <see cref="VectorCopies"/> copies:
+/// measured when Python imports NumPy and Gymnasium, otherwise unavailable with the reason in <see cref="Status"/>; an
+/// older quoted figure is kept beside it and never presented as a measurement.
 /// </summary>
 public sealed record PythonBaseline(
     string Env,
     double? MeasuredStepsPerSecond,
     string Status,
     double QuotedStepsPerSecond,
-    string QuotedSource);
+    string QuotedSource,
+    double? MeasuredVectorStepsPerSecond = null,
+    int? VectorCopies = null);
 
 /// <summary>
 /// Ours divided by another figure (wall-clock steps/s, and CPU-time steps/s where both sides have it), with whether

@@ -16,16 +16,30 @@ public static class BenchReportText
         sb.AppendLine();
 
         sb.AppendLine("Environments (steps/s; bare = the env class, wrapped = registry.Make: OrderEnforcing + TimeLimit;");
-        sb.AppendLine("  cpu = steps per second of the stepping thread's CPU time, which other processes' load does not lower)");
-        Table(sb, ["env", "bare", "bare cpu", "wrapped", "wrap cpu", "B/step", "vec 1 core", "vec 1 cpu", $"vec {m.Threads} thr", "scaling", "vec B/step", "note"],
+        sb.AppendLine("  cpu = steps per second of the stepping thread's CPU time, which other processes' load does not lower;");
+        sb.AppendLine($"  vec = registry.MakeVector(id, {m.Copies}); w/b and v/b = wrapped and vec 1 core over bare, by cpu time)");
+        Table(sb, ["env", "bare", "bare cpu", "wrapped", "wrap cpu", "w/b", "B/step", "vec 1 core", "vec 1 cpu", "v/b", $"vec {m.Threads} thr", "scaling", "vec B/step", "note"],
             report.Results.Select(r => new[]
             {
                 r.Env, Rate(r.StepsPerSecond), Rate(r.CpuStepsPerSecond), Rate(r.WrappedStepsPerSecond), Rate(r.WrappedCpuStepsPerSecond),
-                Bytes(Math.Max(r.BytesPerStep, r.WrappedBytesPerStep)),
-                Rate(r.VectorOneCoreStepsPerSecond), Rate(r.VectorOneCoreCpuStepsPerSecond), Rate(r.VectorStepsPerSecond), Ratio(r.VectorScaling),
-                Bytes(r.VectorBytesPerStep + r.VectorWorkerBytesPerStep), r.VectorNote ?? "",
+                Ratio(r.WrappedVsBareCpu ?? r.WrappedVsBare), Bytes(Math.Max(r.BytesPerStep, r.WrappedBytesPerStep)),
+                Rate(r.VectorOneCoreStepsPerSecond), Rate(r.VectorOneCoreCpuStepsPerSecond), Ratio(r.VectorOneCoreVsBareCpu ?? r.VectorOneCoreVsBare),
+                Rate(r.VectorStepsPerSecond), Ratio(r.VectorScaling), Bytes(r.VectorBytesPerStep + r.VectorWorkerBytesPerStep), r.VectorNote ?? "",
             }));
         sb.AppendLine();
+
+        if (report.Scaling.Count > 0)
+        {
+            sb.AppendLine("Vector env scaling (structure-of-arrays envs; the same K on one thread and on all, in this run)");
+            Table(sb, ["env", "K", "1 thread", "median", "1 thr cpu", "threads", "steps/s", "median", "scaling", "B/step"],
+                report.Scaling.Select(r => new[]
+                {
+                    r.Env, r.Copies.ToString("N0", CultureInfo.InvariantCulture), Rate(r.OneThreadStepsPerSecond), Rate(r.OneThreadStepsPerSecondMedian),
+                    Rate(r.OneThreadCpuStepsPerSecond), r.Threads.ToString(CultureInfo.InvariantCulture), Rate(r.StepsPerSecond),
+                    Rate(r.StepsPerSecondMedian), Ratio(r.Scaling), Bytes(r.BytesPerStep),
+                }));
+            sb.AppendLine();
+        }
 
         sb.AppendLine("Tabular loop (Q-learning act + env step + update; one step = all three)");
         Table(sb, ["env", "agent", "env kind", "steps/s", "median", "cpu", "B/step"],
@@ -43,8 +57,10 @@ public static class BenchReportText
         Table(sb, ["baseline", "steps/s", "cpu", "status"],
         [
             ["C loop", Rate(b.CLoop.StepsPerSecond), Rate(b.CLoop.CpuStepsPerSecond), b.CLoop.Status],
-            ["Gymnasium (measured)", Rate(b.Python.MeasuredStepsPerSecond), "n/a", b.Python.Status],
-            ["Gymnasium (quoted)", Rate(b.Python.QuotedStepsPerSecond), "n/a", b.Python.QuotedSource],
+            ["gymnasium.make (measured)", Rate(b.Python.MeasuredStepsPerSecond), "n/a", b.Python.Status],
+            [$"Gymnasium CartPoleVectorEnv({b.Python.VectorCopies?.ToString(CultureInfo.InvariantCulture) ?? "K"}) (measured)", Rate(b.Python.MeasuredVectorStepsPerSecond), "n/a",
+                b.Python.MeasuredVectorStepsPerSecond is null ? b.Python.Status : "NumPy, one thread"],
+            ["gymnasium.make (quoted)", Rate(b.Python.QuotedStepsPerSecond), "n/a", b.Python.QuotedSource],
         ]);
         sb.AppendLine();
         Table(sb, ["ratio", "wall", "cpu", "baseline is"], b.Ratios.Select(r => new[] { r.Name, Ratio(r.Ratio), Ratio(r.CpuRatio), r.VersusKind }));

@@ -53,6 +53,8 @@ public sealed class BenchRunner
             tabular.Add(MeasureTabular(id, bare: false, options));
         }
 
+        var scaling = MeasureScaling(options, threads, log, cancellationToken);
+
         cancellationToken.ThrowIfCancellationRequested();
         log?.Invoke("CartPole-v1: A2C with default options until the reward threshold");
         var a2c = A2cTiming.Run(_registry, options.Seed, cancellationToken);
@@ -60,9 +62,9 @@ public sealed class BenchRunner
         log?.Invoke("CartPole-v1 baselines: C loop (cc -O2), Gymnasium (python3)");
         var c = options.CBaseline ? CLoop.Run(Math.Max(options.Steps, 10_000_000), options.Repeats)
             : new CLoopBaseline("CartPole-v1", null, null, "skipped");
-        var python = options.PythonBaseline ? GymnasiumTiming.Run("CartPole-v1", Math.Min(options.Steps, 200_000), options.Repeats)
+        var python = options.PythonBaseline ? GymnasiumTiming.Run("CartPole-v1", Math.Min(options.Steps, 200_000), options.Steps, options.Copies, options.Repeats)
             : GymnasiumTiming.Skipped("CartPole-v1");
-        var baselines = new BaselineResults(c, python, Ratios(results, c, python));
+        var baselines = new BaselineResults(c, python, Ratios(results, scaling, c, python, threads));
 
         var machine = new BenchMachine(
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
@@ -71,7 +73,7 @@ public sealed class BenchRunner
             $"steps/s are the best of {options.Repeats} timed runs after warm-up (median beside); load from other processes lowers them");
         var tabularResults = new TabularBenchResults(
             "Q-learning (default options: alpha 0.1, gamma 0.99, epsilon-greedy 0.1): act, env step, update, reset at episode end", tabular);
-        return new BenchReport(machine, results, tabularResults, a2c, baselines);
+        return new BenchReport(machine, results, tabularResults, a2c, baselines, scaling);
     }
 
     private EnvBenchResult MeasureEnv(string id, BenchOptions options, int threads)
@@ -99,52 +101,112 @@ public sealed class BenchRunner
             var w = (IEnv<TObs, TAct>)wrapped;
             bare.Reset(options.Seed);
             w.Reset(options.Seed);
+            // Both through the same loop before either is timed: otherwise the JIT compiles the loop with the bare env's
+            // Step inlined behind a type test (profile-guided devirtualisation), which a loop that also sees the wrapper,
+            // as every registry-made env's loop does, never gets; the wrapped figure would then pay for the loop too.
+            for (int i = 0; i < 40; i++)
+            {
+                StepLoops.Single(bare, actions, 2048);
+                StepLoops.Single(w, actions, 2048);
+            }
             var single = Throughput.Measure(n => StepLoops.Single(bare, actions, n), options.Steps, options.Repeats);
             var outer = Throughput.Measure(n => StepLoops.Single(w, actions, n), options.Steps, options.Repeats);
 
-            var (vector, oneCore, workerBytes, note) = runner.MeasureVector(id, bare.ActionSpace, options, threads);
+            var (vector, oneCore, workerBytes, note) = runner.MeasureVector(id, bare.ActionSpace, bare.ObservationSpace, options.Copies, options, threads);
             return new EnvBenchResult(id,
                 single.Best, single.Median, single.BestCpu, outer.Best, outer.Median, outer.BestCpu, single.BytesPerStep, outer.BytesPerStep,
                 vector?.Best, oneCore?.Best, oneCore?.BestCpu, vector is { } v && oneCore is { } o ? v.Best / o.Best : null,
-                vector?.BytesPerStep, workerBytes, note);
+                vector is { } vb && oneCore is { } ob ? vb.BytesPerStep + ob.BytesPerStep : null, workerBytes, note,
+                outer.Best / single.Best, outer.BestCpu / single.BestCpu, oneCore?.Best / single.Best, oneCore?.BestCpu / single.BestCpu);
         }
     }
 
     private (Throughput? Parallel, Throughput? OneCore, double? WorkerBytesPerStep, string? Note) MeasureVector<TAct>(
-        string id, Space<TAct> actionSpace, BenchOptions options, int threads) where TAct : notnull
+        string id, Space<TAct> actionSpace, Space observationSpace, int copies, BenchOptions options, int threads) where TAct : notnull
     {
-        int k = options.Copies;
-        string? note = null;
-        IEnv<float[], TAct> Copy(int i)
-        {
-            var env = _registry.Make(id);
-            if (env is IEnv<float[], TAct> box) return box;
-            if (env is IEnv<int, TAct> discrete)
-            {
-                note = "copies one-hot encoded (OneHotObservation)";
-                return new OneHotObservation<TAct>(discrete);
-            }
-            env.Dispose();
-            throw new NotSupportedException($"{id}: vector envs need Box or Discrete observations");
-        }
-
+        int k = copies;
         // 64 rows of K actions: the row index is masked, so the number of rows must be a power of two.
         var actions = ActionSequence(actionSpace, 64 * k, options.Seed + 1);
         long vectorSteps = Math.Max(1, options.Steps / k);
         long steps = vectorSteps * k;
 
+        Func<int, IVectorEnv<TAct>> make;
+        string note;
+        if (observationSpace is Box)
+        {
+            make = t => _registry.MakeVector<TAct>(id, k, threads: t);
+            using var probe = make(1);
+            note = probe switch
+            {
+                ArrayVectorEnv<TAct> a => $"{a.GetType().Name}: states in arrays" + (a is CartPoleVectorEnv { IsVectorized: true } ? ", SIMD" : ""),
+                _ => "K registry-made copies (SyncVectorEnv / ParallelVectorEnv)",
+            };
+        }
+        else
+        {
+            make = t => OneHotCopies<TAct>(id, k, t);
+            note = "K registry-made copies, one-hot encoded (OneHotObservation)";
+        }
+
         Throughput oneCore;
-        using (var sync = new SyncVectorEnv<TAct>(k, Copy))
+        using (var sync = make(1))
         {
             sync.Reset(options.Seed);
             oneCore = Throughput.Measure(n => StepLoops.Vector(sync, actions, Math.Max(1, n / k)), steps, options.Repeats);
         }
 
-        using var parallel = new ParallelVectorEnv<TAct>(k, Copy, threads: threads);
+        using var parallel = make(threads);
         parallel.Reset(options.Seed);
         var all = Throughput.Measure(n => StepLoops.Vector(parallel, actions, Math.Max(1, n / k)), steps, options.Repeats,
-            otherThreadBytes: () => parallel.WorkerAllocatedBytes);
+            otherThreadBytes: () => WorkerAllocatedBytes(parallel));
         return (all, oneCore, all.OtherThreadBytesPerStep, note);
+    }
+
+    private IVectorEnv<TAct> OneHotCopies<TAct>(string id, int k, int threads) where TAct : notnull
+    {
+        IEnv<float[], TAct> Copy(int i)
+        {
+            var env = _registry.Make(id);
+            if (env is IEnv<int, TAct> discrete) return new OneHotObservation<TAct>(discrete);
+            env.Dispose();
+            throw new NotSupportedException($"{id}: vector envs need Box or Discrete observations");
+        }
+        return threads == 1 ? new SyncVectorEnv<TAct>(k, Copy) : new ParallelVectorEnv<TAct>(k, Copy, threads: threads);
+    }
+
+    private static long WorkerAllocatedBytes(IVectorEnv env) => env switch
+    {
+        ParallelVectorEnv<int> p => p.WorkerAllocatedBytes,
+        ParallelVectorEnv<float[]> p => p.WorkerAllocatedBytes,
+        ArrayVectorEnv<int> a => a.WorkerAllocatedBytes,
+        ArrayVectorEnv<float[]> a => a.WorkerAllocatedBytes,
+        _ => 0,
+    };
+
+    private List<VectorScalingResult> MeasureScaling(BenchOptions options, int threads, Action<string>? log, CancellationToken cancellationToken)
+    {
+        var scaling = new List<VectorScalingResult>();
+        foreach (var id in options.EnvIds)
+        {
+            var spec = _registry.Spec(id);
+            if (spec.VectorFactory is null) continue;
+            foreach (int k in options.ScalingCopies)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                log?.Invoke($"{id}: vector env of {k} copies on 1 and {threads} threads");
+                using var probe = _registry.MakeVector(id, 1);
+                var r = probe switch
+                {
+                    IVectorEnv<int> d => MeasureVector(id, d.SingleActionSpace, probe.SingleObservationSpace, k, options, threads),
+                    IVectorEnv<float[]> c => MeasureVector(id, c.SingleActionSpace, probe.SingleObservationSpace, k, options, threads),
+                    _ => default,
+                };
+                if (r.OneCore is { } one && r.Parallel is { } all)
+                    scaling.Add(new VectorScalingResult(id, k, one.Best, one.Median, one.BestCpu, threads, all.Best, all.Median, all.Best / one.Best,
+                        one.BytesPerStep + all.BytesPerStep + all.OtherThreadBytesPerStep));
+            }
+        }
+        return scaling;
     }
 
     private TabularBenchResult MeasureTabular(string id, bool bare, BenchOptions options)
@@ -160,16 +222,23 @@ public sealed class BenchRunner
         return new TabularBenchResult(id, QLearningAgent.AgentName, bare ? "bare" : "wrapped (registry.Make)", t.Best, t.Median, t.BestCpu, t.BytesPerStep);
     }
 
-    private static IReadOnlyList<BaselineRatio> Ratios(List<EnvBenchResult> results, CLoopBaseline c, PythonBaseline python)
+    private static IReadOnlyList<BaselineRatio> Ratios(List<EnvBenchResult> results, List<VectorScalingResult> scaling, CLoopBaseline c, PythonBaseline python, int threads)
     {
         var ratios = new List<BaselineRatio>();
         var cartPole = results.FirstOrDefault(r => r.Env == "CartPole-v1");
         if (cartPole is null) return ratios;
-        ratios.Add(new("CartPole-v1 bare / C loop", cartPole.StepsPerSecond / c.StepsPerSecond, cartPole.CpuStepsPerSecond / c.CpuStepsPerSecond, "measured in this run"));
-        ratios.Add(new("CartPole-v1 wrapped / C loop", cartPole.WrappedStepsPerSecond / c.StepsPerSecond, cartPole.WrappedCpuStepsPerSecond / c.CpuStepsPerSecond, "measured in this run"));
+        const string measured = "measured in this run";
+        ratios.Add(new("CartPole-v1 bare / C loop", cartPole.StepsPerSecond / c.StepsPerSecond, cartPole.CpuStepsPerSecond / c.CpuStepsPerSecond, measured));
+        ratios.Add(new("CartPole-v1 wrapped / C loop", cartPole.WrappedStepsPerSecond / c.StepsPerSecond, cartPole.WrappedCpuStepsPerSecond / c.CpuStepsPerSecond, measured));
+        ratios.Add(new("CartPole-v1 vector 1 core / C loop", cartPole.VectorOneCoreStepsPerSecond / c.StepsPerSecond, cartPole.VectorOneCoreCpuStepsPerSecond / c.CpuStepsPerSecond, measured));
         if (python.MeasuredStepsPerSecond is { } p)
-            ratios.Add(new("CartPole-v1 wrapped / Gymnasium", cartPole.WrappedStepsPerSecond / p, null, "measured in this run"));
-        ratios.Add(new("CartPole-v1 wrapped / Gymnasium (quoted)", cartPole.WrappedStepsPerSecond / python.QuotedStepsPerSecond, null,
+            ratios.Add(new("CartPole-v1 wrapped / gymnasium.make", cartPole.WrappedStepsPerSecond / p, null, measured));
+        if (python.MeasuredVectorStepsPerSecond is { } pv)
+        {
+            ratios.Add(new($"CartPole-v1 vector 1 core / Gymnasium CartPoleVectorEnv ({python.VectorCopies} copies)", cartPole.VectorOneCoreStepsPerSecond / pv, null, measured));
+            ratios.Add(new($"CartPole-v1 vector {threads} threads / Gymnasium CartPoleVectorEnv ({python.VectorCopies} copies)", cartPole.VectorStepsPerSecond / pv, null, measured));
+        }
+        ratios.Add(new("CartPole-v1 wrapped / gymnasium.make (quoted)", cartPole.WrappedStepsPerSecond / python.QuotedStepsPerSecond, null,
             "quoted reference figure, not measured here"));
         return ratios;
     }

@@ -6,8 +6,9 @@ namespace RlGym.Benchmarking;
 /// <summary>Runs a program to completion and collects its output; a missing program is a failure, not an exception.</summary>
 internal static class ExternalProcess
 {
-    /// <summary>Exit code (−1 when the program could not start or timed out), standard output and standard error.</summary>
-    public static (int ExitCode, string Output, string Error) Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
+    /// <summary>Exit code (−1 when the program could not start or timed out), standard output and standard error; <paramref name="environment"/> adds or replaces variables.</summary>
+    public static (int ExitCode, string Output, string Error) Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -16,6 +17,8 @@ internal static class ExternalProcess
             UseShellExecute = false,
         };
         foreach (var a in arguments) info.ArgumentList.Add(a);
+        if (environment is not null)
+            foreach (var (k, v) in environment) info.Environment[k] = v;
         Process? process;
         try { process = Process.Start(info); }
         catch (Win32Exception e) { return (-1, "", e.Message); }

@@ -36,7 +36,7 @@ internal static class StepLoops
     /// their number a power of two); copies reset themselves.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Vector<TAct>(VectorEnv<TAct> env, TAct[] actions, long vectorSteps) where TAct : notnull
+    public static void Vector<TAct>(IVectorEnv<TAct> env, TAct[] actions, long vectorSteps) where TAct : notnull
     {
         int k = env.Count, rowMask = actions.Length / k - 1;
         for (long i = 0; i < vectorSteps; i++)

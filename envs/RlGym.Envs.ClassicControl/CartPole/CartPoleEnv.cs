@@ -65,9 +65,7 @@ public sealed class CartPoleEnv : Env<float[], int>
     public const double ThetaThresholdRadians = 12 * 2 * Math.PI / 360;
 
     // Gymnasium 1.x bounds the velocities by infinity (0.29 used float32's largest value).
-    private readonly Box _observationSpace = new(
-        [(float)(-XThreshold * 2), float.NegativeInfinity, (float)(-ThetaThresholdRadians * 2), float.NegativeInfinity],
-        [(float)(XThreshold * 2), float.PositiveInfinity, (float)(ThetaThresholdRadians * 2), float.PositiveInfinity]);
+    private readonly Box _observationSpace = CreateObservationSpace();
     private readonly Discrete _actionSpace = new(2);
     private readonly ObservationBuffer _observations = new(4);
     private CartPoleState _state;
@@ -174,6 +172,11 @@ public sealed class CartPoleEnv : Env<float[], int>
 
         return new StepResult<float[]>(Observe(), reward, terminated, false, Info.Empty);
     }
+
+    /// <summary>The observation space, shared with <see cref="CartPoleVectorEnv"/>.</summary>
+    internal static Box CreateObservationSpace() => new(
+        [(float)(-XThreshold * 2), float.NegativeInfinity, (float)(-ThetaThresholdRadians * 2), float.NegativeInfinity],
+        [(float)(XThreshold * 2), float.PositiveInfinity, (float)(ThetaThresholdRadians * 2), float.PositiveInfinity]);
 
     private void ThrowNotSteppable(int action)
     {

@@ -45,7 +45,7 @@ public sealed class MountainCarEnv : Env<float[], int>
     /// <summary>Scale of the slope's pull per step.</summary>
     public const double Gravity = 0.0025;
 
-    private readonly Box _observationSpace = new([(float)MinPosition, (float)-MaxSpeed], [(float)MaxPosition, (float)MaxSpeed]);
+    private readonly Box _observationSpace = CreateObservationSpace();
     private readonly Discrete _actionSpace = new(3);
     private readonly ObservationBuffer _observations = new(2);
     private MountainCarState _state;
@@ -74,6 +74,9 @@ public sealed class MountainCarEnv : Env<float[], int>
             _hasState = true;
         }
     }
+
+    /// <summary>The observation space, shared with <see cref="MountainCarVectorEnv"/>.</summary>
+    internal static Box CreateObservationSpace() => new([(float)MinPosition, (float)-MaxSpeed], [(float)MaxPosition, (float)MaxSpeed]);
 
     /// <summary>Height of the track at <paramref name="position"/>, for drawing: sin(3x)·0.45 + 0.55.</summary>
     public static double Height(double position) => Math.Sin(3 * position) * 0.45 + 0.55;

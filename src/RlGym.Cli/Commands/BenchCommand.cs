@@ -15,6 +15,7 @@ public sealed class BenchCommand : Command
     private readonly Argument<string[]> _ids = new("ID") { Description = "Environment ids to measure (default: the built-in classic-control and toy-text ones)", Arity = ArgumentArity.ZeroOrMore };
     private readonly Option<long?> _steps = new("--steps") { Description = "Environment steps per timed run (default 1000000, at least 10000)", HelpName = "N" };
     private readonly Option<int?> _envs = new("--envs") { Description = "Copies in the vector environment (default 8192: fewer cheap copies cost less to step than to hand to a second core)", HelpName = "K" };
+    private readonly Option<string?> _scaling = new("--scaling") { Description = "Copy counts at which vector envs that keep their copies in arrays are measured on one thread and on all (default 128,1024,8192; none to skip)", HelpName = "K,K,..." };
     private readonly Option<int?> _threads = new("--threads") { Description = "Threads of the parallel vector environment (default one per core)", HelpName = "N" };
     private readonly Option<int?> _repeats = new("--repeats") { Description = "Timed runs per figure; the fastest is reported (default 3)", HelpName = "N" };
     private readonly Option<bool> _noBaselines = new("--no-baselines") { Description = "Skip the C loop and Gymnasium timings" };
@@ -25,7 +26,7 @@ public sealed class BenchCommand : Command
     public BenchCommand(CliSession session) : base("bench", "Measure environment and agent steps per second")
     {
         Arguments.Add(_ids);
-        foreach (var o in new Option[] { _steps, _envs, _threads, _repeats, _noBaselines, _seed, _json }) Options.Add(o);
+        foreach (var o in new Option[] { _steps, _envs, _scaling, _threads, _repeats, _noBaselines, _seed, _json }) Options.Add(o);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
 
@@ -40,6 +41,7 @@ public sealed class BenchCommand : Command
             EnvIds = ids.Length > 0 ? ids : defaults.EnvIds,
             Steps = parse.GetValue(_steps) ?? defaults.Steps,
             Copies = parse.GetValue(_envs) ?? defaults.Copies,
+            ScalingCopies = parse.GetValue(_scaling) is { } scaling ? ParseCopies(scaling) : defaults.ScalingCopies,
             Threads = parse.GetValue(_threads) ?? defaults.Threads,
             Repeats = parse.GetValue(_repeats) ?? defaults.Repeats,
             Seed = parse.GetValue(_seed) ?? defaults.Seed,
@@ -50,5 +52,16 @@ public sealed class BenchCommand : Command
         var report = new BenchRunner(session.Envs).Run(options, line => session.Error.WriteLine($"rlgym: {line}"), ct);
         session.Out.WriteLine(parse.GetValue(_json) ? BenchReportJson.Serialize(report) : BenchReportText.Render(report).TrimEnd());
         return 0;
+    }
+
+    private static int[] ParseCopies(string text)
+    {
+        if (text.Trim() == "none") return [];
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var copies = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out copies[i]) || copies[i] < 1)
+                throw new UserInputException($"--scaling '{text}' is not allowed; give copy counts of at least 1 separated by commas, or none");
+        return copies;
     }
 }

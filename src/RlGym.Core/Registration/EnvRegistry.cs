@@ -1,6 +1,8 @@
 using System.Reflection;
 using RlGym.Core.Environments;
 using RlGym.Core.Errors;
+using RlGym.Core.Spaces;
+using RlGym.Core.Vector;
 using RlGym.Core.Wrappers;
 
 namespace RlGym.Core.Registration;
@@ -86,6 +88,73 @@ public sealed class EnvRegistry
         var env = Make(id, options, maxEpisodeSteps);
         return env as IEnv<TObs, TAct> ?? throw new UserInputException(
             $"{id} has observations {env.ObservationSpace} and actions {env.ActionSpace}, not {typeof(TObs).Name} and {typeof(TAct).Name}");
+    }
+
+    /// <summary>
+    /// Makes <paramref name="count"/> copies of an environment stepped as one, with the spec's time limit (or
+    /// <paramref name="maxEpisodeSteps"/>) and Gymnasium's autoreset. Copy i is seeded with seed + i by
+    /// <c>Reset(seed)</c>. When the spec has a <see cref="EnvSpec.VectorFactory"/> the copies live in arrays and are
+    /// stepped in one loop; otherwise they are made by <see cref="Make"/> and stepped one after another
+    /// (<see cref="SyncVectorEnv{TAct}"/>, or <see cref="ParallelVectorEnv{TAct}"/> for more than one thread). Both give
+    /// the same numbers.
+    /// </summary>
+    public IVectorEnv MakeVector(string id, int count, EnvOptions? options = null, int? maxEpisodeSteps = null,
+        AutoresetMode autoresetMode = AutoresetMode.NextStep, int threads = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var spec = Spec(id);
+        if (spec.VectorFactory is { } factory)
+        {
+            var opts = (options ?? new EnvOptions()).WithDefaults(spec.DefaultOptions);
+            var env = factory(opts, new VectorEnvSettings(count, maxEpisodeSteps ?? spec.MaxEpisodeSteps, autoresetMode, threads));
+            var unknown = opts.UnreadKeys.ToList();
+            if (unknown.Count > 0)
+            {
+                env.Dispose();
+                var allowed = spec.Options.Count == 0 ? "none" : string.Join(", ", spec.Options.Select(o => o.Name));
+                throw new UserInputException($"unknown option '{unknown[0]}' for {id}; allowed: {allowed}");
+            }
+            return env;
+        }
+        var first = Make(id, options, maxEpisodeSteps);
+        if (first.ObservationSpace is not Box)
+        {
+            first.Dispose();
+            throw new UserInputException($"{id} has observations {first.ObservationSpace}; a vector environment needs Box observations (one-hot encode them)");
+        }
+        return first.Accept(new CopiesStepping(this, id, options, maxEpisodeSteps, count, autoresetMode, threads));
+    }
+
+    /// <summary>Makes a vector environment at a known action type; see <see cref="MakeVector"/>.</summary>
+    public IVectorEnv<TAct> MakeVector<TAct>(string id, int count, EnvOptions? options = null, int? maxEpisodeSteps = null,
+        AutoresetMode autoresetMode = AutoresetMode.NextStep, int threads = 1) where TAct : notnull
+    {
+        var env = MakeVector(id, count, options, maxEpisodeSteps, autoresetMode, threads);
+        if (env is IVectorEnv<TAct> typed) return typed;
+        env.Dispose();
+        throw new UserInputException($"{id} has actions {env.SingleActionSpace}, not {typeof(TAct).Name}");
+    }
+
+    private sealed class CopiesStepping(EnvRegistry registry, string id, EnvOptions? options, int? maxSteps, int count, AutoresetMode mode, int threads)
+        : IEnvVisitor<IVectorEnv>
+    {
+        public IVectorEnv Visit<TObs, TAct>(IEnv<TObs, TAct> first) where TObs : notnull where TAct : notnull
+        {
+            var copies = new List<IEnv<float[], TAct>>(count) { (IEnv<float[], TAct>)first };
+            try
+            {
+                for (int i = 1; i < count; i++) copies.Add((IEnv<float[], TAct>)registry.Make(id, options, maxSteps));
+                return threads == 1
+                    ? new SyncVectorEnv<TAct>(copies, mode)
+                    : new ParallelVectorEnv<TAct>(copies, mode, threads);
+            }
+            catch
+            {
+                foreach (var c in copies) c.Dispose();
+                throw;
+            }
+        }
     }
 
     private sealed class StandardWrapping(int? maxSteps) : IEnvVisitor<IEnv>

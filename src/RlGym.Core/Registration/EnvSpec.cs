@@ -1,4 +1,5 @@
 using RlGym.Core.Environments;
+using RlGym.Core.Vector;
 
 namespace RlGym.Core.Registration;
 
@@ -16,6 +17,14 @@ public sealed record EnvSpec
 
     /// <summary>Builds the bare environment from options.</summary>
     public required Func<EnvOptions, IEnv> Factory { get; init; }
+
+    /// <summary>
+    /// Builds K copies as one vector environment that holds their states in arrays (e.g. CartPole's
+    /// <c>CartPoleVectorEnv</c>), with the time limit of the settings built in; it must give the same numbers as K
+    /// copies from <see cref="Factory"/> under the registry's wrappers. Null when <see cref="EnvRegistry.MakeVector"/>
+    /// steps K made copies instead.
+    /// </summary>
+    public Func<EnvOptions, VectorEnvSettings, IVectorEnv>? VectorFactory { get; init; }
 
     /// <summary>Steps after which <see cref="Wrappers.TimeLimit{TObs,TAct}"/> truncates; null for none.</summary>
     public int? MaxEpisodeSteps { get; init; }

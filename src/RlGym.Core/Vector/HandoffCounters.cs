@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace RlGym.Core.Vector;
 
 /// <summary>
-/// What <see cref="ParallelVectorEnv{TAct}"/>'s threads share on every step. Every thread writes both words on every
+/// What <see cref="VectorStepThreads"/> shares on every step. Every thread writes both words on every
 /// block, so each gets a cache line of its own (and none shares one with the fields around the struct).
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 192)]

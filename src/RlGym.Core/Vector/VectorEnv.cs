@@ -14,7 +14,7 @@ namespace RlGym.Core.Vector;
 /// After warm-up stepping allocates nothing (as long as the copies' own Step and Reset do not).
 /// </para>
 /// </summary>
-public abstract class VectorEnv<TAct> : IDisposable where TAct : notnull
+public abstract class VectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnull
 {
     private readonly IEnv<float[], TAct>[] _envs;
     private readonly float[] _bufferA;
@@ -76,6 +76,11 @@ public abstract class VectorEnv<TAct> : IDisposable where TAct : notnull
 
     /// <summary>The action space of one copy.</summary>
     public Space<TAct> SingleActionSpace { get; }
+
+    Space IVectorEnv.SingleActionSpace => SingleActionSpace;
+
+    /// <summary>Threads that step the copies, the calling thread included.</summary>
+    public virtual int ThreadCount => 1;
 
     /// <summary>Elements of one copy's observation, n.</summary>
     public int ObservationSize { get; }

@@ -9,27 +9,30 @@ namespace RlGym.Core.Wrappers;
 /// </summary>
 public sealed class OrderEnforcing<TObs, TAct> : Wrapper<TObs, TAct> where TObs : notnull where TAct : notnull
 {
+    // The registry puts a TimeLimit right inside: called as its sealed self, its Step is inlined here.
+    private readonly TimeLimit<TObs, TAct>? _timeLimit;
     private bool _hasReset;
-    private bool _episodeOver;
+    private bool _steppable;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
-    public OrderEnforcing(IEnv<TObs, TAct> inner) : base(inner) { }
+    public OrderEnforcing(IEnv<TObs, TAct> inner) : base(inner) => _timeLimit = inner as TimeLimit<TObs, TAct>;
 
     /// <inheritdoc />
     public override ResetResult<TObs> Reset(long? seed = null, EnvOptions? options = null)
     {
-        var r = Inner.Reset(seed, options);
+        var r = _timeLimit is { } t ? t.Reset(seed, options) : ResetInner(seed, options);
         _hasReset = true;
-        _episodeOver = false;
+        _steppable = true;
         return r;
     }
 
     /// <inheritdoc />
     public override StepResult<TObs> Step(TAct action)
     {
-        if (!_hasReset || _episodeOver) ThrowOutOfOrder();
-        var r = StepInner(action);
-        _episodeOver = r.Terminated || r.Truncated;
+        // One flag covers both refusals (before the first reset, after the episode ended); the message tells them apart.
+        if (!_steppable) ThrowOutOfOrder();
+        var r = _timeLimit is { } t ? t.Step(action) : StepInner(action);
+        _steppable = !(r.Terminated | r.Truncated);
         return r;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RlGym.Core.Environments;
 using RlGym.Core.Registration;
 
@@ -28,14 +29,17 @@ public sealed class TimeLimit<TObs, TAct> : Wrapper<TObs, TAct> where TObs : not
     public override ResetResult<TObs> Reset(long? seed = null, EnvOptions? options = null)
     {
         _elapsed = 0;
-        return Inner.Reset(seed, options);
+        return ResetInner(seed, options);
     }
 
     /// <inheritdoc />
+    // Inlined into OrderEnforcing, which calls this sealed class directly, so that the registry's two wrappers cost
+    // one call to the environment between them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override StepResult<TObs> Step(TAct action)
     {
         var r = StepInner(action);
-        _elapsed++;
-        return _elapsed >= MaxEpisodeSteps ? r with { Truncated = true } : r;
+        if (++_elapsed >= MaxEpisodeSteps) r = new StepResult<TObs>(r.Observation, r.Reward, r.Terminated, true, r.Info);
+        return r;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RlGym.Core.Environments;
 using RlGym.Core.Random;
 using RlGym.Core.Registration;
@@ -10,22 +11,28 @@ namespace RlGym.Core.Wrappers;
 /// </summary>
 public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct> where TObs : notnull where TAct : notnull
 {
-    // Inner as the base class when it is one (every env and wrapper of ours): a virtual call costs less than an
-    // interface call, above all in generic code shared between reference-type observations.
-    private readonly Env<TObs, TAct>? _innerEnv;
+    // Inner as the base class (every env and wrapper of ours is one; anything else goes through a forwarding Env):
+    // a virtual call costs less than an interface call, above all in generic code shared between reference-type
+    // observations, and one call site lets the JIT's profile-guided devirtualisation inline the environment's Step.
+    private readonly Env<TObs, TAct> _innerEnv;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     protected Wrapper(IEnv<TObs, TAct> inner)
     {
         Inner = inner;
-        _innerEnv = inner as Env<TObs, TAct>;
+        _innerEnv = inner as Env<TObs, TAct> ?? new ForwardingEnv<TObs, TAct>(inner);
     }
 
     /// <summary>The environment one level down.</summary>
     public IEnv<TObs, TAct> Inner { get; }
 
     /// <summary><c>Inner.Step(action)</c>, by the cheapest call available; wrappers' <c>Step</c> use it.</summary>
-    protected StepResult<TObs> StepInner(TAct action) => _innerEnv is { } e ? e.Step(action) : Inner.Step(action);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected StepResult<TObs> StepInner(TAct action) => _innerEnv.Step(action);
+
+    /// <summary><c>Inner.Reset(seed, options)</c>, by the cheapest call available.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected ResetResult<TObs> ResetInner(long? seed, EnvOptions? options) => _innerEnv.Reset(seed, options);
 
     /// <inheritdoc />
     public override Space<TObs> ObservationSpace => Inner.ObservationSpace;
@@ -47,7 +54,7 @@ public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct> where TObs : notnull
     }
 
     /// <inheritdoc />
-    public override ResetResult<TObs> Reset(long? seed = null, EnvOptions? options = null) => Inner.Reset(seed, options);
+    public override ResetResult<TObs> Reset(long? seed = null, EnvOptions? options = null) => ResetInner(seed, options);
 
     /// <inheritdoc />
     public override StepResult<TObs> Step(TAct action) => StepInner(action);
@@ -61,6 +68,18 @@ public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct> where TObs : notnull
 
     /// <inheritdoc />
     public override string ToString() => $"{GetType().Name.Split('`')[0]}<{Inner}>";
+}
+
+/// <summary>An <see cref="IEnv{TObs,TAct}"/> that does not derive from <see cref="Env{TObs,TAct}"/>, seen as one, for wrappers' calls.</summary>
+internal sealed class ForwardingEnv<TObs, TAct>(IEnv<TObs, TAct> env) : Env<TObs, TAct> where TObs : notnull where TAct : notnull
+{
+    public override Space<TObs> ObservationSpace => env.ObservationSpace;
+
+    public override Space<TAct> ActionSpace => env.ActionSpace;
+
+    public override ResetResult<TObs> Reset(long? seed = null, EnvOptions? options = null) => env.Reset(seed, options);
+
+    public override StepResult<TObs> Step(TAct action) => env.Step(action);
 }
 
 /// <summary>

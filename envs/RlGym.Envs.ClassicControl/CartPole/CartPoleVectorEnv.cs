@@ -1,0 +1,234 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using RlGym.Core.Random;
+using RlGym.Core.Registration;
+using RlGym.Core.Spaces;
+using RlGym.Core.Vector;
+
+namespace RlGym.Envs.ClassicControl;
+
+/// <summary>
+/// K cart-poles (<see cref="CartPoleEnv"/>) held as four arrays of float64 and stepped in one loop, as Gymnasium's
+/// <c>CartPoleVectorEnv</c>; the time limit is built in. The registry's <c>MakeVector("CartPole-v1", K)</c> returns
+/// it. Every copy follows exactly the trajectory of a <see cref="CartPoleEnv"/> under the registry's wrappers with the
+/// same seed (copy i: seed + i) and actions, bit for bit.
+/// </summary>
+/// <remarks>
+/// <para><b>SIMD.</b> The dynamics are additions, multiplications and divisions, which IEEE 754 rounds the same in
+/// every lane of a vector instruction as in a scalar one; so where the processor has 256-bit vectors four copies are
+/// stepped per instruction. Sine and cosine have no vector form that is bit-identical to the C library's (which
+/// Gymnasium's NumPy-free CartPole and <see cref="CartPoleEnv"/> use), so they are taken lane by lane with
+/// <see cref="Math.SinCos"/>. No fused multiply-add is used: it rounds once where Gymnasium rounds twice.</para>
+/// <para><b>Rewards.</b> As <see cref="CartPoleEnv"/>: +1 per step, the terminating one included (with
+/// <c>sutton_barto_reward</c>, 0 per step and −1 on termination). A copy is never stepped past termination: the next
+/// step resets it.</para>
+/// </remarks>
+public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
+{
+    private readonly double[] _x;
+    private readonly double[] _xDot;
+    private readonly double[] _theta;
+    private readonly double[] _thetaDot;
+
+    /// <summary>Creates K copies as <paramref name="settings"/> says, with <see cref="CartPoleEnv"/>'s arguments.</summary>
+    /// <param name="settings">Copies, time limit, autoreset mode and threads.</param>
+    /// <param name="suttonBartoReward">Reward 0 per step and -1 on termination instead of +1 per step.</param>
+    /// <param name="integrator">How positions follow from accelerations; Gymnasium's default is explicit Euler.</param>
+    public CartPoleVectorEnv(VectorEnvSettings settings, bool suttonBartoReward = false, KinematicsIntegrator integrator = KinematicsIntegrator.Euler)
+        : base(CartPoleEnv.CreateObservationSpace(), new Discrete(2), settings)
+    {
+        SuttonBartoReward = suttonBartoReward;
+        Integrator = integrator;
+        _x = new double[Count];
+        _xDot = new double[Count];
+        _theta = new double[Count];
+        _thetaDot = new double[Count];
+    }
+
+    /// <summary>True when rewards follow Sutton and Barto (0 per step, -1 on failure).</summary>
+    public bool SuttonBartoReward { get; }
+
+    /// <summary>The integration scheme.</summary>
+    public KinematicsIntegrator Integrator { get; }
+
+    /// <summary>True when the dynamics run four copies per vector instruction (see the remarks).</summary>
+    public bool IsVectorized => UseVectors && Vector256.IsHardwareAccelerated;
+
+    /// <summary>Lets tests run the scalar loop on a machine with vectors, to compare both with the single env.</summary>
+    internal bool UseVectors { get; set; } = true;
+
+    /// <summary>Copy <paramref name="i"/>'s physical state in float64.</summary>
+    public CartPoleState GetState(int i) => new(_x[i], _xDot[i], _theta[i], _thetaDot[i]);
+
+    /// <summary>Sets copy <paramref name="i"/>'s physical state (for tests, or to restore a saved state); the next step integrates from there.</summary>
+    public void SetState(int i, CartPoleState state) => (_x[i], _xDot[i], _theta[i], _thetaDot[i]) = state;
+
+    /// <inheritdoc />
+    protected override void ResetCopy(int i, Rng random, EnvOptions? options)
+    {
+        // The draws of CartPoleEnv.Reset, in its order.
+        var (low, high) = ResetBounds.Parse(options, -0.05, 0.05);
+        _x[i] = random.Uniform(low, high);
+        _xDot[i] = random.Uniform(low, high);
+        _theta[i] = random.Uniform(low, high);
+        _thetaDot[i] = random.Uniform(low, high);
+    }
+
+    /// <inheritdoc />
+    protected override void Observe(int from, int to, float[] batch)
+    {
+        var rows = batch.AsSpan(4 * from, 4 * (to - from));
+        var x = _x.AsSpan(from, to - from);
+        var xDot = _xDot.AsSpan(from, to - from);
+        var theta = _theta.AsSpan(from, to - from);
+        var thetaDot = _thetaDot.AsSpan(from, to - from);
+        for (int j = 0; j < x.Length; j++)
+        {
+            var row = rows.Slice(4 * j, 4);
+            row[3] = (float)thetaDot[j];
+            row[2] = (float)theta[j];
+            row[1] = (float)xDot[j];
+            row[0] = (float)x[j];
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Advance(int from, int to, int[] actions)
+    {
+        int i = from;
+        if (IsVectorized) i = AdvanceVectors(from, to, actions);
+        AdvanceScalar(i, to, actions);
+    }
+
+    // CartPoleEnv.Step's arithmetic for one copy at a time; the grouping of every product and quotient is Gymnasium's.
+    private void AdvanceScalar(int from, int to, int[] actions)
+    {
+        bool euler = Integrator == KinematicsIntegrator.Euler;
+        double aliveReward = SuttonBartoReward ? 0.0 : 1.0, failReward = SuttonBartoReward ? -1.0 : 1.0;
+        for (int i = from; i < to; i++)
+        {
+            double x = _x[i], xDot = _xDot[i], theta = _theta[i], thetaDot = _thetaDot[i];
+            double force = actions[i] == 1 ? CartPoleEnv.ForceMag : -CartPoleEnv.ForceMag;
+            var (sinTheta, cosTheta) = Math.SinCos(theta);
+            double temp = (force + CartPoleEnv.PoleMassLength * (thetaDot * thetaDot) * sinTheta) / CartPoleEnv.TotalMass;
+            double thetaAcc = (CartPoleEnv.Gravity * sinTheta - cosTheta * temp)
+                / (CartPoleEnv.Length * (4.0 / 3.0 - CartPoleEnv.MassPole * (cosTheta * cosTheta) / CartPoleEnv.TotalMass));
+            double xAcc = temp - CartPoleEnv.PoleMassLength * thetaAcc * cosTheta / CartPoleEnv.TotalMass;
+            if (euler)
+            {
+                x = x + CartPoleEnv.Tau * xDot;
+                xDot = xDot + CartPoleEnv.Tau * xAcc;
+                theta = theta + CartPoleEnv.Tau * thetaDot;
+                thetaDot = thetaDot + CartPoleEnv.Tau * thetaAcc;
+            }
+            else
+            {
+                xDot = xDot + CartPoleEnv.Tau * xAcc;
+                x = x + CartPoleEnv.Tau * xDot;
+                thetaDot = thetaDot + CartPoleEnv.Tau * thetaAcc;
+                theta = theta + CartPoleEnv.Tau * thetaDot;
+            }
+            _x[i] = x;
+            _xDot[i] = xDot;
+            _theta[i] = theta;
+            _thetaDot[i] = thetaDot;
+            bool terminated = x < -CartPoleEnv.XThreshold || x > CartPoleEnv.XThreshold
+                || theta < -CartPoleEnv.ThetaThresholdRadians || theta > CartPoleEnv.ThetaThresholdRadians;
+            Terminated[i] = terminated;
+            Rewards[i] = terminated ? failReward : aliveReward;
+        }
+    }
+
+    // The same arithmetic four copies at a time; returns the first copy left for the scalar loop.
+    private int AdvanceVectors(int from, int to, int[] actions)
+    {
+        var forceMag = Vector256.Create(CartPoleEnv.ForceMag);
+        var poleMassLength = Vector256.Create(CartPoleEnv.PoleMassLength);
+        var totalMass = Vector256.Create(CartPoleEnv.TotalMass);
+        var gravity = Vector256.Create(CartPoleEnv.Gravity);
+        var length = Vector256.Create(CartPoleEnv.Length);
+        var fourThirds = Vector256.Create(4.0 / 3.0);
+        var massPole = Vector256.Create(CartPoleEnv.MassPole);
+        var tau = Vector256.Create(CartPoleEnv.Tau);
+        var xThreshold = Vector256.Create(CartPoleEnv.XThreshold);
+        var thetaThreshold = Vector256.Create(CartPoleEnv.ThetaThresholdRadians);
+        var aliveReward = Vector256.Create(SuttonBartoReward ? 0.0 : 1.0);
+        var failReward = Vector256.Create(SuttonBartoReward ? -1.0 : 1.0);
+        bool euler = Integrator == KinematicsIntegrator.Euler;
+
+        ref double xs = ref MemoryMarshal.GetArrayDataReference(_x);
+        ref double xDots = ref MemoryMarshal.GetArrayDataReference(_xDot);
+        ref double thetas = ref MemoryMarshal.GetArrayDataReference(_theta);
+        ref double thetaDots = ref MemoryMarshal.GetArrayDataReference(_thetaDot);
+        ref double rewards = ref MemoryMarshal.GetArrayDataReference(Rewards);
+        var terminatedFlags = Terminated;
+        var lanes = new Lanes();
+
+        int i = from;
+        for (; i <= to - 4; i += 4)
+        {
+            var x = Vector256.LoadUnsafe(ref xs, (nuint)i);
+            var xDot = Vector256.LoadUnsafe(ref xDots, (nuint)i);
+            var theta = Vector256.LoadUnsafe(ref thetas, (nuint)i);
+            var thetaDot = Vector256.LoadUnsafe(ref thetaDots, (nuint)i);
+
+            for (int l = 0; l < 4; l++)
+            {
+                (lanes.Sin[l], lanes.Cos[l]) = Math.SinCos(Unsafe.Add(ref thetas, i + l));
+                lanes.Sign[l] = actions[i + l] == 1 ? 1.0 : -1.0;
+            }
+            var sinTheta = Vector256.Create((ReadOnlySpan<double>)lanes.Sin);
+            var cosTheta = Vector256.Create((ReadOnlySpan<double>)lanes.Cos);
+            // ±ForceMag exactly: a sign times a power-of-ten constant is exact.
+            var force = Vector256.Create((ReadOnlySpan<double>)lanes.Sign) * forceMag;
+
+            var temp = (force + poleMassLength * (thetaDot * thetaDot) * sinTheta) / totalMass;
+            var thetaAcc = (gravity * sinTheta - cosTheta * temp)
+                / (length * (fourThirds - massPole * (cosTheta * cosTheta) / totalMass));
+            var xAcc = temp - poleMassLength * thetaAcc * cosTheta / totalMass;
+            if (euler)
+            {
+                x = x + tau * xDot;
+                xDot = xDot + tau * xAcc;
+                theta = theta + tau * thetaDot;
+                thetaDot = thetaDot + tau * thetaAcc;
+            }
+            else
+            {
+                xDot = xDot + tau * xAcc;
+                x = x + tau * xDot;
+                thetaDot = thetaDot + tau * thetaAcc;
+                theta = theta + tau * thetaDot;
+            }
+            x.StoreUnsafe(ref xs, (nuint)i);
+            xDot.StoreUnsafe(ref xDots, (nuint)i);
+            theta.StoreUnsafe(ref thetas, (nuint)i);
+            thetaDot.StoreUnsafe(ref thetaDots, (nuint)i);
+
+            var terminated = Vector256.LessThan(x, -xThreshold) | Vector256.GreaterThan(x, xThreshold)
+                | Vector256.LessThan(theta, -thetaThreshold) | Vector256.GreaterThan(theta, thetaThreshold);
+            Vector256.ConditionalSelect(terminated, failReward, aliveReward).StoreUnsafe(ref rewards, (nuint)i);
+            uint bits = terminated.ExtractMostSignificantBits();
+            terminatedFlags[i] = (bits & 1) != 0;
+            terminatedFlags[i + 1] = (bits & 2) != 0;
+            terminatedFlags[i + 2] = (bits & 4) != 0;
+            terminatedFlags[i + 3] = (bits & 8) != 0;
+        }
+        return i;
+    }
+
+    // Per-lane inputs gathered on the stack: sine, cosine and the push's sign.
+    private struct Lanes
+    {
+        public Quad Sin;
+        public Quad Cos;
+        public Quad Sign;
+    }
+
+    [InlineArray(4)]
+    private struct Quad
+    {
+        private double _element;
+    }
+}

@@ -1,0 +1,258 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using RlGym.Core.Environments;
+using RlGym.Core.Random;
+using RlGym.Core.Registration;
+using RlGym.Core.Spaces;
+
+namespace RlGym.Core.Vector;
+
+/// <summary>
+/// K copies of an environment held as arrays, one per state variable (structure of arrays, as Gymnasium's
+/// <c>CartPoleVectorEnv</c>), and stepped in one loop, with the time limit built in: no environment objects, no
+/// wrappers, no per-copy calls. It follows <see cref="VectorEnv{TAct}"/>'s semantics exactly, so K copies made by the
+/// registry and stepped by a <see cref="SyncVectorEnv{TAct}"/> with the same seeds give the same batches bit for bit:
+/// <c>Reset(seed)</c> seeds copy i's own generator with seed + i, a reset without a seed continues each stream, the
+/// time limit truncates at <see cref="MaxEpisodeSteps"/>, and <see cref="AutoresetMode"/> resets as Gymnasium v1 does.
+/// <para>
+/// A subclass writes the dynamics over a range of copies (<see cref="Advance"/>), the starting state of one copy
+/// (<see cref="ResetCopy"/>) and the observations of a range (<see cref="Observe"/>); this class does the time limit,
+/// the resets and the threads. With more than one thread the copies are cut into blocks of whole cache lines, each
+/// stepped whole by one thread, so the numbers do not depend on the thread count. Stepping allocates nothing.
+/// </para>
+/// </summary>
+public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnull
+{
+    // Blocks of 64 copies keep threads off each other's cache lines in every per-copy array (64 bools, 16 floats).
+    private const int BlockAlignment = 64;
+
+    private readonly float[] _bufferA;
+    private readonly float[] _bufferB;
+    private readonly TAct[] _actions;
+    private readonly Rng?[] _random;
+    private readonly bool[] _needsReset;
+    private readonly int[] _elapsed;
+    private readonly int _limit;
+    private readonly VectorStepThreads _threads;
+    private float[] _current;
+    private bool _hasReset;
+    private bool _disposed;
+
+    /// <summary>Prepares the per-copy arrays and the threads for <paramref name="settings"/>.</summary>
+    protected ArrayVectorEnv(Box singleObservationSpace, Space<TAct> singleActionSpace, VectorEnvSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Count <= 0) throw new ArgumentOutOfRangeException(nameof(settings), settings.Count, "Count must be positive.");
+        if (settings.MaxEpisodeSteps is <= 0) throw new ArgumentOutOfRangeException(nameof(settings), settings.MaxEpisodeSteps, "MaxEpisodeSteps must be positive.");
+        if (settings.Threads <= 0) throw new ArgumentOutOfRangeException(nameof(settings), settings.Threads, "Threads must be positive.");
+        if (!Enum.IsDefined(settings.AutoresetMode)) throw new ArgumentOutOfRangeException(nameof(settings), settings.AutoresetMode, null);
+
+        int k = settings.Count, n = singleObservationSpace.Size;
+        Count = k;
+        SingleObservationSpace = singleObservationSpace;
+        SingleActionSpace = singleActionSpace;
+        ObservationSize = n;
+        AutoresetMode = settings.AutoresetMode;
+        MaxEpisodeSteps = settings.MaxEpisodeSteps;
+        _limit = settings.MaxEpisodeSteps ?? int.MaxValue;
+        _bufferA = new float[k * n];
+        _bufferB = new float[k * n];
+        _current = _bufferA;
+        FinalObservations = new float[k * n];
+        HasFinalObservation = new bool[k];
+        Rewards = new double[k];
+        Terminated = new bool[k];
+        Truncated = new bool[k];
+        Infos = new IReadOnlyDictionary<string, object>[k];
+        FinalInfos = new IReadOnlyDictionary<string, object>[k];
+        Array.Fill(Infos, Info.Empty);
+        Array.Fill(FinalInfos, Info.Empty);
+        _actions = new TAct[k];
+        _random = new Rng?[k];
+        _needsReset = new bool[k];
+        _elapsed = new int[k];
+        // Two blocks per thread: enough to even out a late thread, few enough that claiming costs little.
+        _threads = new VectorStepThreads(k, settings.Threads, StepRange, GetType().Name, BlockAlignment, blocksPerThread: 2);
+    }
+
+    /// <inheritdoc />
+    public int Count { get; }
+
+    /// <inheritdoc />
+    public AutoresetMode AutoresetMode { get; }
+
+    /// <inheritdoc />
+    public Box SingleObservationSpace { get; }
+
+    /// <inheritdoc />
+    public Space<TAct> SingleActionSpace { get; }
+
+    Space IVectorEnv.SingleActionSpace => SingleActionSpace;
+
+    /// <inheritdoc />
+    public int ObservationSize { get; }
+
+    /// <summary>Steps after which a copy's episode is truncated (Gymnasium's <c>TimeLimit</c>); null for none.</summary>
+    public int? MaxEpisodeSteps { get; }
+
+    /// <inheritdoc />
+    public int ThreadCount => _threads.ThreadCount;
+
+    /// <summary>Bytes allocated so far by the background threads, for checking that stepping allocates nothing.</summary>
+    public long WorkerAllocatedBytes => _threads.WorkerAllocatedBytes;
+
+    /// <inheritdoc />
+    public float[] Observations => _current;
+
+    /// <summary>Copy <paramref name="i"/>'s row of <see cref="Observations"/>.</summary>
+    public ReadOnlySpan<float> Observation(int i) => _current.AsSpan(i * ObservationSize, ObservationSize);
+
+    /// <inheritdoc />
+    public double[] Rewards { get; }
+
+    /// <inheritdoc />
+    public bool[] Terminated { get; }
+
+    /// <inheritdoc />
+    public bool[] Truncated { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, object>[] Infos { get; }
+
+    /// <inheritdoc />
+    public float[] FinalObservations { get; }
+
+    /// <inheritdoc />
+    public bool[] HasFinalObservation { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, object>[] FinalInfos { get; }
+
+    /// <summary>Steps taken in copy <paramref name="i"/>'s current episode.</summary>
+    public int ElapsedSteps(int i) => _elapsed[i];
+
+    /// <inheritdoc />
+    public float[] Reset(long? seed = null, EnvOptions? options = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var target = Flip();
+        for (int i = 0; i < Count; i++)
+        {
+            // As a single environment: a seed restarts copy i's stream at seed + i, no seed continues it.
+            if (seed is { } s) (_random[i] ??= new Rng(0)).Reseed(s + i);
+            else _random[i] ??= Rng.FromEntropy();
+            ResetCopy(i, _random[i]!, options);
+            Rewards[i] = 0;
+            Terminated[i] = Truncated[i] = HasFinalObservation[i] = _needsReset[i] = false;
+            _elapsed[i] = 0;
+        }
+        Observe(0, Count, target);
+        _hasReset = true;
+        return target;
+    }
+
+    /// <inheritdoc />
+    public VectorStepResult Step(ReadOnlySpan<TAct> actions)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_hasReset) throw new InvalidOperationException($"{this}: Step was called before Reset; call Reset first.");
+        if (actions.Length != Count)
+            throw new ArgumentException($"Got {actions.Length} actions for {Count} copies.", nameof(actions));
+        CheckActions(actions);
+        actions.CopyTo(_actions);
+        Flip();
+        _threads.Run();
+        return new VectorStepResult(_current, Rewards, Terminated, Truncated);
+    }
+
+    /// <summary>
+    /// Applies each copy's action to its state for every copy in [<paramref name="from"/>, <paramref name="to"/>) and
+    /// sets <see cref="Terminated"/>[i] and <see cref="Rewards"/>[i]. Copies waiting for their autoreset are advanced
+    /// too (cheaper than a test per copy); their reset overwrites the result. Touch only slots from..to − 1: other
+    /// ranges run on other threads.
+    /// </summary>
+    protected abstract void Advance(int from, int to, TAct[] actions);
+
+    /// <summary>Draws copy <paramref name="i"/>'s starting state from <paramref name="random"/>, as the single environment's <c>Reset</c> does.</summary>
+    protected abstract void ResetCopy(int i, Rng random, EnvOptions? options);
+
+    /// <summary>Writes the observations of copies [<paramref name="from"/>, <paramref name="to"/>) into their rows of <paramref name="batch"/>.</summary>
+    protected abstract void Observe(int from, int to, float[] batch);
+
+    private void StepRange(int from, int to)
+    {
+        Advance(from, to, _actions);
+        var needsReset = _needsReset.AsSpan(from, to - from);
+        var elapsed = _elapsed.AsSpan(from, to - from);
+        var terminated = Terminated.AsSpan(from, to - from);
+        var truncated = Truncated.AsSpan(from, to - from);
+        if (AutoresetMode == AutoresetMode.NextStep)
+        {
+            for (int j = 0; j < needsReset.Length; j++)
+            {
+                if (needsReset[j])
+                {
+                    // Gymnasium's next-step autoreset: this step ignores the action and returns the reset observation.
+                    ResetCopy(from + j, _random[from + j]!, null);
+                    Rewards[from + j] = 0;
+                    terminated[j] = truncated[j] = needsReset[j] = false;
+                    elapsed[j] = 0;
+                    continue;
+                }
+                bool limit = ++elapsed[j] >= _limit;
+                truncated[j] = limit;
+                needsReset[j] = terminated[j] | limit;
+            }
+        }
+        else
+        {
+            var hasFinal = HasFinalObservation.AsSpan(from, to - from);
+            for (int j = 0; j < needsReset.Length; j++)
+            {
+                bool limit = ++elapsed[j] >= _limit;
+                truncated[j] = limit;
+                bool done = terminated[j] | limit;
+                hasFinal[j] = done;
+                if (done)
+                {
+                    Observe(from + j, from + j + 1, FinalObservations);
+                    ResetCopy(from + j, _random[from + j]!, null);
+                    elapsed[j] = 0;
+                }
+            }
+        }
+        Observe(from, to, _current);
+    }
+
+    private void CheckActions(ReadOnlySpan<TAct> actions)
+    {
+        if (typeof(TAct) == typeof(int) && SingleActionSpace is Discrete d)
+        {
+            // One unsigned compare per copy instead of a virtual Contains.
+            var ints = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TAct, int>(ref MemoryMarshal.GetReference(actions)), actions.Length);
+            uint n = (uint)d.N;
+            for (int i = 0; i < ints.Length; i++)
+                if ((uint)(ints[i] - d.Start) >= n) ThrowAction(i, actions[i]);
+            return;
+        }
+        for (int i = 0; i < actions.Length; i++)
+            if (!SingleActionSpace.Contains(actions[i])) ThrowAction(i, actions[i]);
+    }
+
+    private void ThrowAction(int i, TAct action) =>
+        throw new ArgumentOutOfRangeException("actions", action, $"Action of copy {i} is not in {SingleActionSpace}.");
+
+    private float[] Flip() => _current = ReferenceEquals(_current, _bufferA) ? _bufferB : _bufferA;
+
+    /// <summary>Stops the threads; safe to call twice.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _threads.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{GetType().Name.Split('`')[0]}({Count} copies)";
+}
