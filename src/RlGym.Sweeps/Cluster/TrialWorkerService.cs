@@ -66,7 +66,7 @@ public sealed class TrialWorkerService(
             try
             {
                 log.LogInformation("trial {Trial} (rung {Rung}) started", job.TrialId, job.Rung);
-                var outcome = await Task.Factory.StartNew(() => runner.Run(RunConfig.FromJson(job.ConfigJson, job.TrialId), job.Directory, stop),
+                var outcome = await Task.Factory.StartNew(() => runner.Run(RunConfig.FromJson(job.ConfigJson, job.TrialId), job.Directory, job.LearningCurve, stop),
                     CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 await Report(() => queue.Complete(me, lease.SweepId, job.Key, outcome));
                 log.LogInformation("trial {Trial} (rung {Rung}) done", job.TrialId, job.Rung);

@@ -104,6 +104,7 @@ public sealed class SweepPlan
             Rung = rung,
             Directory = Path.Combine(Path.GetFullPath(sweepDirectory), "trials", id),
             ConfigJson = RunConfig(configuration, seed, rung).ToJson(),
+            LearningCurve = File.LearningCurves,
         };
     }
 }

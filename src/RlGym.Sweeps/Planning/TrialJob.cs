@@ -20,6 +20,9 @@ public sealed record TrialJob
     /// <summary>The run configuration, as <c>config.json</c> text.</summary>
     [Id(3)] public required string ConfigJson { get; init; }
 
+    /// <summary>Draw the trial's learning-curve.png when it finishes.</summary>
+    [Id(4)] public bool LearningCurve { get; init; } = true;
+
     /// <summary>A key unique within the sweep: the trial and rung.</summary>
     public string Key => $"{TrialId}@{Rung}";
 }

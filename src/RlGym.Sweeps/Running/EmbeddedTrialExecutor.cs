@@ -36,7 +36,7 @@ public sealed class EmbeddedTrialExecutor(ITrialRunner runner, int slots) : ITri
                 var job = jobs[i];
                 try
                 {
-                    var outcome = runner.Run(RunConfig.FromJson(job.ConfigJson, job.TrialId), job.Directory, stop.Token);
+                    var outcome = runner.Run(RunConfig.FromJson(job.ConfigJson, job.TrialId), job.Directory, job.LearningCurve, stop.Token);
                     lock (gate) completed(job, outcome);
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)

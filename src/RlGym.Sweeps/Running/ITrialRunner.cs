@@ -11,8 +11,9 @@ namespace RlGym.Sweeps.Running;
 public interface ITrialRunner
 {
     /// <summary>
-    /// Trains until the budget, then returns the score of the whole run. On cancellation the run checkpoints (at an
+    /// Trains until the budget, then returns the score of the whole run (drawing learning-curve.png when
+    /// <paramref name="learningCurve"/>). On cancellation the run checkpoints (at an
     /// episode boundary, so its resume is exact) and <see cref="OperationCanceledException"/> is thrown.
     /// </summary>
-    TrialOutcome Run(RunConfig config, string directory, CancellationToken cancellation);
+    TrialOutcome Run(RunConfig config, string directory, bool learningCurve, CancellationToken cancellation);
 }
