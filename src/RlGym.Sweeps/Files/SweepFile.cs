@@ -130,7 +130,8 @@ public sealed record SweepFile
 
     private sealed class Reader(string source)
     {
-        private UserInputException Bad(string key, string what) => new($"sweep file '{source}': {key} {what}");
+        private UserInputException Bad(string key, string what) =>
+            new($"sweep file '{source}': {key}{(what.StartsWith('=') ? "" : " ")}{what}");
 
         public SweepFile Read(JsonElement root)
         {
