@@ -111,7 +111,7 @@ public sealed class EmbeddedSweepTests
         Assert.True(SweepJournal.ExistsIn(tmp.File("out")));
         var json = SweepCli.Run("sweep", file, "--out", tmp.File("out"), "--json");
         Assert.True(json.ExitCode == 0, json.Error);
-        Assert.Equal(File.ReadAllText(tmp.File("out/results.json")).Length > 0, true);
+        Assert.NotEmpty(File.ReadAllText(tmp.File("out/results.json")));
         using var doc = JsonDocument.Parse(json.Out);
         Assert.Equal(8, doc.RootElement.GetProperty("trials").GetArrayLength());
         Assert.True(doc.RootElement.TryGetProperty("best", out _));
