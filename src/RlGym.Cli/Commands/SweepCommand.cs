@@ -62,7 +62,7 @@ public sealed class SweepCommand : Command
             && Directory.EnumerateFileSystemEntries(outPath).Any(e => !e.EndsWith(".tmp", StringComparison.Ordinal)))
             throw new UserInputException($"'{outPath}' already holds files but no sweep; use another --out directory");
 
-        var progress = new SweepProgressLog(log);
+        var progress = new SweepProgressLog(log, logTrials: !session.Interactive);
         string budget = file.Episodes is { } e ? $"{e} episodes" : $"{file.Steps} steps";
         SweepResult result;
         if (cluster is null)
@@ -71,7 +71,7 @@ public sealed class SweepCommand : Command
             log.LogInformation("sweep of {Count} trials ({Configurations} configurations × {Seeds} seeds, {Budget} each) on {Slots} cores into {Dir}",
                 plan.TrialCount, plan.Configurations.Count, file.Seeds.Count, budget, slots, outPath);
             var executor = new EmbeddedTrialExecutor(new CliTrialRunner(RunSetup.Of(session)), slots);
-            result = await SweepCoordinator.RunAsync(plan, outPath, executor, progress, ct);
+            result = await WithProgressBar(session, progress, () => SweepCoordinator.RunAsync(plan, outPath, executor, progress, ct));
         }
         else
         {
@@ -79,7 +79,7 @@ public sealed class SweepCommand : Command
                 plan.TrialCount, plan.Configurations.Count, file.Seeds.Count, budget, cluster, outPath);
             using var host = await ConnectAsync(session, cluster, ct);
             var executor = new ClusterTrialExecutor(host.Services.GetRequiredService<IClusterClient>(), ClusterHosting.SweepId(outPath, file), log);
-            result = await SweepCoordinator.RunAsync(plan, outPath, executor, progress, ct);
+            result = await WithProgressBar(session, progress, () => SweepCoordinator.RunAsync(plan, outPath, executor, progress, ct));
             await host.StopAsync(CancellationToken.None);
         }
 
@@ -89,6 +89,33 @@ public sealed class SweepCommand : Command
         session.Out.Flush();
         log.LogInformation("results in {Path}; every trial is a run directory under {Trials}", Path.Combine(outPath, ResultsFileName), Path.Combine(outPath, "trials"));
         return 0;
+    }
+
+    /// <summary>On a terminal, a Spectre progress bar of finished trials per rung; otherwise the log lines alone.</summary>
+    private static async Task<SweepResult> WithProgressBar(CliSession session, SweepProgressLog progress, Func<Task<SweepResult>> work)
+    {
+        if (!session.Interactive) return await work();
+        SweepResult? result = null;
+        await session.ProgressConsole().Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("trials", maxValue: 1);
+                void Show()
+                {
+                    task.MaxValue = Math.Max(1, progress.Total);
+                    task.Value = progress.Done;
+                    task.Description = Markup.Escape($"{progress.Rung} {progress.Done}/{progress.Total}");
+                }
+                progress.Changed = Show;
+                try { result = await work(); }
+                finally
+                {
+                    progress.Changed = null;
+                    Show();
+                }
+            });
+        return result!;
     }
 
     /// <summary>Refuses, before anything is written, a sweep whose environment, agents, settings or wrappers cannot run.</summary>

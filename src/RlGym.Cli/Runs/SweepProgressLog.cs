@@ -5,8 +5,11 @@ using RlGym.Sweeps.Running;
 
 namespace RlGym.Cli.Runs;
 
-/// <summary>A sweep's progress as log lines: one per rung and one per finished trial.</summary>
-public sealed class SweepProgressLog(ILogger log) : ISweepProgress
+/// <summary>
+/// A sweep's progress as log lines: one per rung and, unless a progress bar shows them (<paramref name="logTrials"/>
+/// false), one per finished trial.
+/// </summary>
+public sealed class SweepProgressLog(ILogger log, bool logTrials = true) : ISweepProgress
 {
     private int _done, _total;
 
@@ -15,6 +18,9 @@ public sealed class SweepProgressLog(ILogger log) : ISweepProgress
 
     /// <summary>Trials of this rung.</summary>
     public int Total => _total;
+
+    /// <summary>What the current rung is called on a progress bar.</summary>
+    public string Rung { get; private set; } = "trials";
 
     /// <summary>Called on every finished trial, after the log line (for a progress bar).</summary>
     public Action? Changed { get; set; }
@@ -25,6 +31,7 @@ public sealed class SweepProgressLog(ILogger log) : ISweepProgress
         _total = total;
         _done = alreadyDone;
         string which = rungs > 1 ? $"rung {rung + 1} of {rungs}: " : "";
+        Rung = rungs > 1 ? $"rung {rung + 1}/{rungs}" : "trials";
         if (alreadyDone > 0) log.LogInformation("{Which}{Total} trials, {Done} finished before; continuing", which, total, alreadyDone);
         else log.LogInformation("{Which}{Total} trials", which, total);
         Changed?.Invoke();
@@ -34,7 +41,8 @@ public sealed class SweepProgressLog(ILogger log) : ISweepProgress
     public void TrialDone(TrialJob job, TrialOutcome outcome)
     {
         int done = Interlocked.Increment(ref _done);
-        log.LogInformation("trial {Trial} done ({Done}/{Total}): final return {Final}, {Episodes} episodes",
+        if (logTrials)
+            log.LogInformation("trial {Trial} done ({Done}/{Total}): final return {Final}, {Episodes} episodes",
             job.TrialId, done, _total, outcome.FinalReturn.ToString("0.###", CultureInfo.InvariantCulture), outcome.Episodes);
         Changed?.Invoke();
     }

@@ -26,27 +26,54 @@ public sealed class TrialWorkerService(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Slots).Select(_ => Task.Run(() => SlotLoop(stoppingToken), CancellationToken.None)));
 
+    /// <summary>Trials shorter than this lease their successor while they train (see <see cref="SlotLoop"/>).</summary>
+    public static readonly TimeSpan PrefetchBelow = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// One slot: lease, train, report. When trials are short, the round trips to the queue would cost as much as the
+    /// trials, so the slot leases its next trial while the current one trains, and reports a finished trial while
+    /// the next one starts; long trials lease one at a time, so that the last trials of a sweep spread over every
+    /// free worker.
+    /// </summary>
     private async Task SlotLoop(CancellationToken stop)
     {
         var queue = grains.GetGrain<ITrialQueueGrain>(TrialQueueGrain.DefaultKey);
         var me = silo.SiloAddress;
+        Task<LeasedTrial?>? prefetched = null;
+        Task lastReport = Task.CompletedTask;
+        var lastDuration = TimeSpan.MaxValue;
         while (!stop.IsCancellationRequested)
         {
             LeasedTrial? lease;
-            try { lease = await queue.Lease(me); }
+            try { lease = await (prefetched ?? queue.Lease(me)); }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
+                prefetched = null;
                 log.LogWarning("the trial queue did not answer ({Message}); retrying", e.Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
                 continue;
             }
-            catch (Exception) { return; }
+            catch (Exception) { prefetched = null; break; }
+            prefetched = null;
             if (lease is null) continue;
-            await RunLeased(queue, me, lease, stop);
+            if (lastDuration < PrefetchBelow) prefetched = queue.Lease(me);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            lastReport = await RunLeased(queue, me, lease, stop, lastReport);
+            lastDuration = clock.Elapsed;
         }
+        // A trial leased ahead and never started goes back to the queue.
+        if (prefetched is not null)
+        {
+            LeasedTrial? unused = null;
+            try { unused = await prefetched; }
+            catch (Exception) { }
+            if (unused is not null) await Report(() => queue.Release(me, unused.SweepId, unused.Job.Key));
+        }
+        await lastReport;
     }
 
-    private async Task RunLeased(ITrialQueueGrain queue, SiloAddress me, LeasedTrial lease, CancellationToken stop)
+    /// <summary>Trains a leased trial; returns the report of its completion, still on its way (it follows <paramref name="previousReport"/>).</summary>
+    private async Task<Task> RunLeased(ITrialQueueGrain queue, SiloAddress me, LeasedTrial lease, CancellationToken stop, Task previousReport)
     {
         var job = lease.Job;
         bool added;
@@ -54,22 +81,22 @@ public sealed class TrialWorkerService(
         if (!added)
         {
             await Report(() => queue.RunningElsewhere(lease.SweepId, job.Key, me));
-            return;
+            return previousReport;
         }
         try
         {
             if (TrialLock.TryClaim(job.Directory, me, IsAlive) is { } owner && !owner.Equals(me))
             {
                 await Report(() => queue.RunningElsewhere(lease.SweepId, job.Key, owner));
-                return;
+                return previousReport;
             }
             try
             {
                 log.LogInformation("trial {Trial} (rung {Rung}) started", job.TrialId, job.Rung);
                 var outcome = await Task.Factory.StartNew(() => runner.Run(RunConfig.FromJson(job.ConfigJson, job.TrialId), job.Directory, job.LearningCurve, stop),
                     CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                await Report(() => queue.Complete(me, lease.SweepId, job.Key, outcome));
                 log.LogInformation("trial {Trial} (rung {Rung}) done", job.TrialId, job.Rung);
+                return ReportAfter(previousReport, () => queue.Complete(me, lease.SweepId, job.Key, outcome));
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -89,6 +116,13 @@ public sealed class TrialWorkerService(
         {
             lock (_running) _running.Remove(job.Key);
         }
+        return previousReport;
+    }
+
+    private async Task ReportAfter(Task previous, Func<Task> call)
+    {
+        await previous;
+        await Report(call);
     }
 
     private bool IsAlive(SiloAddress owner) => membership.CurrentSnapshot.GetSiloStatus(owner) is not (SiloStatus.Dead or SiloStatus.None);
