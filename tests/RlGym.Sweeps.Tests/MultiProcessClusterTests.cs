@@ -38,6 +38,7 @@ public sealed partial class MultiProcessClusterTests
         w1.Kill9();
 
         Assert.True(sweep.Process.WaitForExit(300_000), "the sweep did not finish within 5 minutes after the kill: " + sweep.Error);
+        sweep.Process.WaitForExit(); // drains the redirected output
         Assert.True(sweep.Process.ExitCode == 0, sweep.Error + w2.Error);
         Assert.Equal(embedded, sweep.Out.Trim());
         // The killed worker's trial was finished by the other worker, from the checkpoint in the shared directory.
