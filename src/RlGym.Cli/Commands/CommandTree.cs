@@ -24,6 +24,8 @@ public static class CommandTree
             new TrainCommand(session),
             new EvalCommand(session),
             new CompareCommand(session),
+            new SweepCommand(session),
+            new WorkerCommand(session),
             new ExperimentCommand(session),
             new RenderCommand(session),
             new WatchCommand(session),

@@ -1,0 +1,54 @@
+using RlGym.Core.Errors;
+using RlGym.Sweeps.Running;
+using RlGym.Training;
+using RlGym.Training.Runs;
+
+namespace RlGym.Cli.Runs;
+
+/// <summary>
+/// Trains a sweep's trial the way <c>rlgym train</c> does, into an ordinary run directory: a new run when the
+/// directory holds no checkpoint, else <c>train --resume</c> up to the (possibly grown) budget. The config.json is
+/// rewritten with the trial's configuration, so the directory reruns, evaluates and resumes on its own.
+/// </summary>
+public sealed class CliTrialRunner(RunSetup setup) : ITrialRunner
+{
+    /// <inheritdoc />
+    public TrialOutcome Run(RunConfig config, string directory, bool learningCurve, CancellationToken cancellation)
+    {
+        config.Validate();
+        var dir = new RunDirectory(directory);
+        bool resume = CanResume(dir, config);
+        var env = setup.MakeEnv(config);
+        try
+        {
+            var agent = setup.MakeAgent(config, env, Seeds.Agent(config.Seed));
+            if (!resume) dir.PrepareFresh(force: true);
+            dir.WriteConfig(config);
+            var options = TrainerOptions.FromConfig(config, dir,
+                evaluationEnv: config.EvalEvery > 0 ? () => setup.MakeEnv(config) : null,
+                force: !resume, resume: resume) with { WriteLearningCurve = learningCurve };
+            var result = Trainer.Create(env, agent, options).Run(cancellation);
+            if (result.Cancelled) throw new OperationCanceledException(cancellation);
+            return TrialOutcome.FromMetrics(dir.MetricsPath);
+        }
+        finally
+        {
+            env.Dispose();
+        }
+    }
+
+    /// <summary>A checkpoint of this trial that loads; a damaged one is started over (its run is deterministic).</summary>
+    private static bool CanResume(RunDirectory dir, RunConfig config)
+    {
+        if (!dir.Checkpoints.Exists) return false;
+        try
+        {
+            var checkpoint = dir.Checkpoints.Load(config.Env, config.Agent);
+            return checkpoint.Seed == config.Seed;
+        }
+        catch (UserInputException)
+        {
+            return false;
+        }
+    }
+}
