@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace RlGym.Cli.Hosting;
+
+/// <summary>
+/// Rewrites the command-line parser's messages about values of the wrong type into the tool's own words: the option,
+/// the value and what is allowed, without the parser's CLR type names (<c>System.Nullable`1[System.Int32]</c>).
+/// </summary>
+public static partial class ParseErrorText
+{
+    /// <summary>The message to print for the parser's <paramref name="message"/> (unchanged when it names no type).</summary>
+    public static string Rewrite(string message)
+    {
+        var m = CannotParse().Match(message);
+        if (!m.Success) return message;
+        string value = m.Groups["value"].Value, name = m.Groups["name"].Value, type = m.Groups["type"].Value;
+        string allowed = Allowed(type);
+        return $"{name} {value} is not allowed; allowed: {allowed}";
+    }
+
+    private static string Allowed(string type) =>
+        type.Contains("System.Int32", StringComparison.Ordinal) ? $"a whole number from {int.MinValue} to {int.MaxValue}"
+        : type.Contains("System.Int64", StringComparison.Ordinal) ? $"a whole number from {long.MinValue} to {long.MaxValue}"
+        : type.Contains("System.Double", StringComparison.Ordinal) || type.Contains("System.Single", StringComparison.Ordinal) ? "a number"
+        : type.Contains("System.Boolean", StringComparison.Ordinal) ? "true or false"
+        : "a value of the option's kind (see --help)";
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (option|command|argument) '(?<name>[^']*)' as expected type '(?<type>[^']*)'\.?$", RegexOptions.Singleline)]
+    private static partial Regex CannotParse();
+}
