@@ -19,8 +19,8 @@ public static partial class ParseErrorText
     }
 
     private static string Allowed(string type) =>
-        type.Contains("System.Int32", StringComparison.Ordinal) ? $"a whole number from {int.MinValue} to {int.MaxValue}"
-        : type.Contains("System.Int64", StringComparison.Ordinal) ? $"a whole number from {long.MinValue} to {long.MaxValue}"
+        type.Contains("System.Int32", StringComparison.Ordinal) ? $"a whole number no larger than {int.MaxValue}"
+        : type.Contains("System.Int64", StringComparison.Ordinal) ? $"a whole number no larger than {long.MaxValue}"
         : type.Contains("System.Double", StringComparison.Ordinal) || type.Contains("System.Single", StringComparison.Ordinal) ? "a number"
         : type.Contains("System.Boolean", StringComparison.Ordinal) ? "true or false"
         : "a value of the option's kind (see --help)";

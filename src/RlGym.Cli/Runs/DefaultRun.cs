@@ -25,6 +25,9 @@ public static class DefaultRun
     /// <summary>Training steps of the default run.</summary>
     public const long Steps = 200_000;
 
+    /// <summary>Training steps of Monte Carlo's default run: whole-episode returns are noisier than TD targets.</summary>
+    public const long MonteCarloSteps = 1_000_000;
+
     /// <summary>Steps over which ε falls from 1 to 0: the first half of <see cref="Steps"/>.</summary>
     public const long DecaySteps = Steps / 2;
 
@@ -58,8 +61,11 @@ public static class DefaultRun
                 common["n"] = "2";
                 return common;
             case MonteCarloAgent.AgentName:
-                // Sample averages keep the returns of the first, random episodes forever; a constant α forgets them.
+                // Sample averages keep the returns of the first, random episodes forever; a constant α forgets them,
+                // and a smaller one over a longer budget averages out the noise of whole-episode returns.
                 common["sample_average"] = "false";
+                common["alpha"] = "0.02";
+                common["epsilon_decay_steps"] = (MonteCarloSteps / 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return common;
             default:
                 return null;
@@ -70,7 +76,7 @@ public static class DefaultRun
     public static void Apply(RunConfig config)
     {
         if (Settings(config.Agent) is not { } settings) return;
-        if (config.Episodes is null && config.Steps is null) config.Steps = Steps;
+        if (config.Episodes is null && config.Steps is null) config.Steps = config.Agent == MonteCarloAgent.AgentName ? MonteCarloSteps : Steps;
         foreach (var (key, value) in settings) config.Settings.TryAdd(key, value);
         config.EvalEvery = EvalEvery;
         config.EvalEpisodes = EvalEpisodes;
