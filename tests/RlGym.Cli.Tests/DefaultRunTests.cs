@@ -54,7 +54,11 @@ public sealed class DefaultRunTests
     /// Every tabular agent's default run, seeds 0–9, the saved agent evaluated afresh (<c>rlgym eval DIR --episodes
     /// 1000</c>). Measured (2026-12-02, 2-core machine under heavy load; the numbers do not depend on the load):
     /// q-learning 0.733 0.746 0.742 0.731 0.723 0.747 0.755 0.746 0.742 0.698;
-    /// sarsa 0.716 0.729 0.735 0.724 0.713 0.739 0.747 0.742 0.738 0.696.
+    /// sarsa 0.716 0.729 0.735 0.724 0.713 0.739 0.747 0.742 0.738 0.696;
+    /// expected-sarsa 0.721 0.729 0.733 0.724 0.713 0.739 0.747 0.730 0.729 0.682;
+    /// double-q-learning 0.721 0.734 0.733 0.724 0.713 0.739 0.751 0.742 0.729 0.696;
+    /// n-step-q-learning 0.733 0.742 0.742 0.720 0.701 0.739 0.762 0.746 0.729 0.682;
+    /// n-step-sarsa (n = 2) 0.730 0.729 0.742 0.725 0.713 0.735 0.738 0.742 0.738 0.690.
     /// The best policy within FrozenLake's 100 steps succeeds 0.744 of the time (γ = 0.99's optimal policy 0.740);
     /// seed 9's 1,000 evaluation episodes fall 3 standard errors below that with the optimal policy itself, so 9 of
     /// 10 is the bar. Monte Carlo's default falls short (see the README) and is checked for the seeds it passes.

@@ -8,14 +8,21 @@ namespace RlGym.Cli.Hosting;
 /// </summary>
 public static partial class ParseErrorText
 {
-    /// <summary>The message to print for the parser's <paramref name="message"/> (unchanged when it names no type).</summary>
+    /// <summary>The message to print for the parser's <paramref name="message"/>, on one line.</summary>
     public static string Rewrite(string message)
     {
         var m = CannotParse().Match(message);
-        if (!m.Success) return message;
+        if (!m.Success) return OneLine(message);
         string value = m.Groups["value"].Value, name = m.Groups["name"].Value, type = m.Groups["type"].Value;
         string allowed = Allowed(type);
         return $"{name} {value} is not allowed; allowed: {allowed}";
+    }
+
+    // "Argument 'x' not recognized. Must be one of:\n\t'a'\n\t'b'" becomes "... Must be one of: 'a', 'b'".
+    private static string OneLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length <= 1 ? message.Trim() : lines[0] + " " + string.Join(", ", lines[1..]);
     }
 
     private static string Allowed(string type) =>
