@@ -56,7 +56,8 @@ public sealed record DqnOptions
     public double Alpha { get; init; } = 2.3e-3;
 
     /// <summary>Hidden layer widths.</summary>
-    [Description("hidden layer widths of the Q-network (ReLU between them)")]
+    [Description("hidden layer widths of the Q-network (ReLU between them), comma-separated (empty: linear)")]
+    [Range(1, 1_000_000)]
     public int[] HiddenSizes { get; init; } = [64, 64];
 
     /// <summary>Replay capacity n.</summary>

@@ -69,6 +69,16 @@ public sealed class ToyTextEnvironments : IEnvPackage
         });
         registry.Register(new EnvSpec
         {
+            Id = "Taxi-v4",
+            Factory = TaxiEnv.FromV4Options,
+            MaxEpisodeSteps = 200,
+            RewardThreshold = 8,
+            Options = TaxiEnv.V4OptionInfos,
+            Description = "Taxi with Gymnasium 1.3's options: rain that pushes moves sideways, a passenger who changes their mind",
+            Family = Family,
+        });
+        registry.Register(new EnvSpec
+        {
             Id = "GridWorld-v0",
             Factory = GridWorldEnv.FromOptions,
             MaxEpisodeSteps = 200,

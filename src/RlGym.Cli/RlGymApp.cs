@@ -38,7 +38,7 @@ public static class RlGymApp
         {
             // "Required command was not provided" says less than an unrecognized token next to it.
             var error = parsed.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? parsed.Errors[0];
-            stderr.WriteLine($"rlgym: {error.Message}");
+            stderr.WriteLine($"rlgym: {ParseErrorText.Rewrite(error.Message)}");
             return UsageError;
         }
         session.Verbose = parsed.GetValue(global.Verbose);

@@ -12,6 +12,9 @@ public static class Seeds
     /// <summary>Stream index of the evaluation environment's seed.</summary>
     public const long EvaluationStream = 2;
 
+    /// <summary>Stream index of the seed of randomly sampled actions (<c>rollout --policy random</c>, render without an agent).</summary>
+    public const long ActionStream = 3;
+
     /// <summary>A seed for stream <paramref name="stream"/> of run seed <paramref name="seed"/> (SplitMix64 mixing).</summary>
     public static long Derive(long seed, long stream)
     {
@@ -26,4 +29,10 @@ public static class Seeds
 
     /// <summary>The seed of the evaluation environment's first reset.</summary>
     public static long Evaluation(long seed) => Derive(seed, EvaluationStream);
+
+    /// <summary>
+    /// The seed of the action space's sampler when the environment resets with <paramref name="seed"/>: a generator of
+    /// its own, so that a random action does not decide the slip it meets (both would draw the same numbers).
+    /// </summary>
+    public static long Actions(long seed) => Derive(seed, ActionStream);
 }

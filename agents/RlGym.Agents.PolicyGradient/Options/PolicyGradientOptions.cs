@@ -24,6 +24,7 @@ public abstract record PolicyGradientOptions
 
     /// <summary>Hidden layer widths of every network.</summary>
     [Description("hidden layer widths of the policy (and value) networks, comma-separated (empty: linear)")]
+    [Range(1, 1_000_000)]
     public int[] HiddenSizes { get; init; } = [64, 64];
 
     /// <summary>Hidden nonlinearity.</summary>

@@ -134,7 +134,8 @@ public sealed class FrozenLakeEnv : TabularEnv
     }
 
     /// <summary>
-    /// Reads a FrozenLake map: only S, F, H and G, rectangular, exactly one S, at least one G. Mistakes are
+    /// Reads a FrozenLake map: only S, F, H and G, rectangular, exactly one S, at least one G that a path of frozen
+    /// cells joins to S (found by breadth-first search). Mistakes are
     /// <see cref="UserInputException"/>s naming line and column.
     /// </summary>
     public static GridMap ParseMap(string text, string source = "desc")
@@ -146,9 +147,13 @@ public sealed class FrozenLakeEnv : TabularEnv
 
     private static void CheckMap(GridMap map)
     {
-        map.FindSingle('S', "start");
+        var start = map.FindSingle('S', "start");
         if (map.FindAll('G').Count == 0)
             throw new UserInputException($"{map.Source} has no goal 'G'; put at least one 'G' in the map");
+        // Every episode on such a map would end in a hole or the time limit: nothing could be learned.
+        if (!map.Reaches(start.Row, start.Column, ch => ch == 'G', ch => ch != 'H'))
+            throw new UserInputException(
+                $"{map.Source} {map.OneLine()}: no goal 'G' can be reached from the start 'S' (holes 'H' block every path); open a path of 'F' cells");
     }
 
     /// <summary>The lake.</summary>

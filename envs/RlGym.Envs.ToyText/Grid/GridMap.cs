@@ -111,6 +111,39 @@ public sealed class GridMap
         return cells[0];
     }
 
+    /// <summary>
+    /// Whether a cell for which <paramref name="isGoal"/> holds can be reached from (<paramref name="row"/>,
+    /// <paramref name="column"/>) by steps up, down, left and right through cells that <paramref name="canEnter"/>
+    /// allows (breadth-first search; the goal itself must be enterable too).
+    /// </summary>
+    public bool Reaches(int row, int column, Func<char, bool> isGoal, Func<char, bool> canEnter)
+    {
+        var seen = new bool[Rows, Columns];
+        var frontier = new Queue<(int Row, int Column)>();
+        frontier.Enqueue((row, column));
+        seen[row, column] = true;
+        while (frontier.Count > 0)
+        {
+            var (r, c) = frontier.Dequeue();
+            if (isGoal(_rows[r][c])) return true;
+            foreach (var (dr, dc) in (ReadOnlySpan<(int, int)>)[(1, 0), (0, 1), (-1, 0), (0, -1)])
+            {
+                int nr = r + dr, nc = c + dc;
+                if (nr < 0 || nr >= Rows || nc < 0 || nc >= Columns || seen[nr, nc] || !canEnter(_rows[nr][nc])) continue;
+                seen[nr, nc] = true;
+                frontier.Enqueue((nr, nc));
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The map on one line, rows separated by '/', cut after 60 characters: how messages name a map.</summary>
+    public string OneLine()
+    {
+        string text = string.Join('/', _rows);
+        return text.Length <= 60 ? text : text[..57] + "...";
+    }
+
     /// <summary>The map as text, one row per line.</summary>
     public override string ToString() => string.Join('\n', _rows);
 }

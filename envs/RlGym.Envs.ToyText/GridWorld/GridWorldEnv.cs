@@ -71,6 +71,7 @@ public sealed class GridWorldEnv : TabularEnv
         if (slip is < 0 or > 1) throw new UserInputException($"option slip={slip} is out of range; allowed: 0 to 1");
         if (wind is not null && wind.Count != map.Columns)
             throw new UserInputException($"option wind has {wind.Count} numbers but the map has {map.Columns} columns; give one per column");
+        CheckReachable(map, windy: wind is not null && wind.Any(w => w != 0));
         _map = map;
         _wind = wind?.ToArray() ?? new int[map.Columns];
         GoalReward = goalReward;
@@ -151,7 +152,7 @@ public sealed class GridWorldEnv : TabularEnv
 
     /// <summary>
     /// Reads a GridWorld map: rectangular, only the characters of <see cref="MapCharacters"/>, exactly one S and at
-    /// least one goal. Mistakes are <see cref="UserInputException"/>s naming line and column.
+    /// least one goal that S reaches through cells that are neither walls nor pits (breadth-first search). Mistakes are <see cref="UserInputException"/>s naming line and column.
     /// </summary>
     public static GridMap ParseMap(string text, string source = "map")
     {
@@ -163,10 +164,21 @@ public sealed class GridWorldEnv : TabularEnv
     private static void CheckMap(GridMap map)
     {
         map.FindSingle('S', "start");
+        bool any = false;
         for (int r = 0; r < map.Rows; r++)
             for (int c = 0; c < map.Columns; c++)
-                if (map[r, c] is 'G' or (>= '1' and <= '9')) return;
-        throw new UserInputException($"{map.Source} has no goal; put at least one 'G' (or a digit 1-9) in the map");
+                any |= map[r, c] is 'G' or (>= '1' and <= '9');
+        if (!any) throw new UserInputException($"{map.Source} has no goal; put at least one 'G' (or a digit 1-9) in the map");
+    }
+
+    private static void CheckReachable(GridMap map, bool windy)
+    {
+        // Walls cannot be entered and pits end the episode, so neither is a way through; wind pushes cell by cell
+        // along a column, past pits but never through walls, so with wind only walls block.
+        var start = map.FindSingle('S', "start");
+        if (!map.Reaches(start.Row, start.Column, ch => ch is 'G' or (>= '1' and <= '9'), ch => ch != '#' && (windy || ch != 'P')))
+            throw new UserInputException(
+                $"{map.Source} {map.OneLine()}: no goal can be reached from the start 'S' ({(windy ? "walls '#'" : "walls '#' and pits 'P'")} block every path); open a path of '.' cells");
     }
 
     /// <summary>The grid.</summary>

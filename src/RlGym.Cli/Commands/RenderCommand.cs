@@ -43,6 +43,10 @@ public sealed class RenderCommand : Command
         if (steps is < 0) throw new UserInputException($"--steps {steps} is not allowed; use 0 or more");
         bool oneFrame = Path.GetExtension(output).Equals(".png", StringComparison.OrdinalIgnoreCase);
         if (!oneFrame) RecordingTarget.FormatOf(output);
+        // Anything else with an extension (frame.bmp, frame.jpg) is a file name the user meant, not a frames folder.
+        if (!oneFrame && RecordingTarget.FormatOf(output) == RecordingFormat.PngFrames && Path.HasExtension(output) && !Directory.Exists(output))
+            throw new UserInputException(
+                $"--out '{output}': '{Path.GetExtension(output)}' is not supported; allowed: a .png file (one frame), a .mp4 or .gif file, or a directory for PNG frames");
 
         using var run = Open(session, parse);
         var (env, agent) = (run.Env, run.Agent);

@@ -4,6 +4,7 @@ using RlGym.Cli.Hosting;
 using RlGym.Cli.Output;
 using RlGym.Core.Environments;
 using RlGym.Core.Errors;
+using RlGym.Training;
 
 namespace RlGym.Cli.Commands;
 
@@ -18,6 +19,8 @@ namespace RlGym.Cli.Commands;
 /// </para>
 /// <para>
 /// <c>--seed</c> seeds the first reset only; later episodes continue the environment's stream, as in Gymnasium.
+/// <c>--policy random</c> samples actions from a generator of their own, derived from the seed (never the
+/// environment's), so the actions do not correlate with the environment's draws.
 /// With <c>--actions</c> every episode replays the list from its start and stops where the list or the episode ends.
 /// </para>
 /// </summary>
@@ -59,7 +62,7 @@ public sealed class RolloutCommand : Command
 
         using var env = session.Envs.Make(id, CommonOptions.ParseEnvOptions(parse.GetValue(_options)), maxSteps);
         var actions = actionText is null ? null : SpaceText.ParseActions(actionText, env.ActionSpace);
-        if (seed is { } s) env.ActionSpace.Seed(s);
+        if (seed is { } s) env.ActionSpace.Seed(Seeds.Actions(s));
 
         var output = new JsonOutput(session.Out);
         for (int episode = 0; episode < episodes; episode++)

@@ -20,18 +20,15 @@ namespace RlGym.Cli.Commands;
 /// checkpoint/, agent.bin, learning-curve.png). The configuration is resolved in layers, later ones winning:
 /// the defaults, <c>--config run.json</c> (or the run being resumed), the <c>Run</c> section of appsettings.json and
 /// <c>RLGYM_RUN__*</c> environment variables, then the command line. Without arguments it trains Q-learning on
-/// FrozenLake-v1 long enough to pass its 0.70 threshold.
+/// FrozenLake-v1 long enough to pass its 0.70 threshold (<see cref="DefaultRun"/>).
 /// </summary>
 public sealed class TrainCommand : Command
 {
     /// <summary>The environment trained when none is named.</summary>
-    public const string DefaultEnv = "FrozenLake-v1";
+    public const string DefaultEnv = DefaultRun.Env;
 
     /// <summary>The agent trained when none is named.</summary>
-    public const string DefaultAgent = "q-learning";
-
-    /// <summary>Episodes of the default run (measured to reach FrozenLake's threshold with the default agent).</summary>
-    public const int DefaultRunEpisodes = 20_000;
+    public const string DefaultAgent = DefaultRun.Agent;
 
     /// <summary>Episodes when an environment or agent is named but no budget is.</summary>
     public const int DefaultEpisodes = 1_000;
@@ -142,16 +139,16 @@ public sealed class TrainCommand : Command
         string? configPath = parse.GetValue(_config);
         var config = configPath is not null ? RunConfig.Load(configPath) : new RunConfig();
         session.EnsurePlugins(config.Plugins);
-        bool defaultRun = configPath is null && parse.GetValue(_id) is null && parse.GetValue(_agent) is null;
         if (string.IsNullOrEmpty(config.Env)) config.Env = DefaultEnv;
-        if (string.IsNullOrEmpty(config.Agent)) config.Agent = DefaultAgent;
-        if (config.Episodes is null && config.Steps is null) config.Episodes = defaultRun ? DefaultRunEpisodes : DefaultEpisodes;
-        if (defaultRun)
+        if (configPath is null && parse.GetValue(_id) is null)
         {
-            // The training returns are those of the ε-greedy behaviour; the greedy evaluations show the 0.70 being reached.
-            config.EvalEvery = 2_000;
-            config.EvalEpisodes = 1_000;
+            // The default run: FrozenLake with a tabular agent, a budget and a schedule that pass its threshold;
+            // the configuration and the command line below override any of it.
+            config.Agent = parse.GetValue(_agent) ?? DefaultAgent;
+            DefaultRun.Apply(config);
         }
+        if (string.IsNullOrEmpty(config.Agent)) config.Agent = DefaultAgent;
+        if (config.Episodes is null && config.Steps is null) config.Episodes = DefaultEpisodes;
         RunConfigSources.Apply(session.Configuration, config);
         ApplyCommandLine(parse, config);
         config.Plugins = [.. session.Plugins];

@@ -29,6 +29,17 @@ public sealed class ShutdownSignals : IDisposable
     /// <summary>The exit code the received signal calls for; null when none arrived.</summary>
     public int? ExitCode { get; private set; }
 
+    /// <summary>
+    /// The process's exit code for a command that returned <paramref name="commandCode"/>: the signal's code when the
+    /// signal cancelled the command, otherwise the command's own (a signal that arrives after the work is done, or
+    /// during the last writes that it did not interrupt, does not turn a finished run into a cancelled one).
+    /// </summary>
+    public int ExitCodeFor(int commandCode) => ExitCodeFor(commandCode, ExitCode);
+
+    /// <summary>The rule of <see cref="ExitCodeFor(int)"/> for a given <paramref name="signalCode"/>.</summary>
+    public static int ExitCodeFor(int commandCode, int? signalCode) =>
+        commandCode == RlGymApp.Cancelled && signalCode is { } signal ? signal : commandCode;
+
     private void OnInterrupt(PosixSignalContext context)
     {
         // The runtime's default would kill the process before the run can flush its files.

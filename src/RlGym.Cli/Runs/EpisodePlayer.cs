@@ -1,13 +1,14 @@
 using RlGym.Core.Agents;
 using RlGym.Core.Environments;
 using RlGym.Core.Errors;
+using RlGym.Training;
 
 namespace RlGym.Cli.Runs;
 
 /// <summary>
 /// Plays episodes without learning: a saved agent acts greedily (<c>explore: false</c>), or, without an agent,
-/// actions are sampled uniformly from the action space (seeded with the reset's seed, so a seed reproduces the
-/// frames). The first reset takes the seed; later episodes continue the environment's stream, as in Gymnasium.
+/// actions are sampled uniformly from the action space (by a generator derived from the reset's seed, never
+/// sharing the environment's stream, so a seed reproduces the frames). The first reset takes the seed; later episodes continue the environment's stream, as in Gymnasium.
 /// </summary>
 public static class EpisodePlayer
 {
@@ -29,7 +30,7 @@ public static class EpisodePlayer
             if (agent is not null)
                 typed = agent as IAgent<TObs, TAct> ?? throw new UserInputException(
                     $"agent '{agent.Name}' cannot act on {env} (observations {env.ObservationSpace}, actions {env.ActionSpace})");
-            if (seed is { } s) env.ActionSpace.Seed(s);
+            if (seed is { } s) env.ActionSpace.Seed(Seeds.Actions(s));
             var returns = new List<double>();
             object last = null!;
             long total = 0;

@@ -38,7 +38,7 @@ public sealed class SavedAgent : IDisposable
         try
         {
             var agent = setup.MakeAgent(config, env, Seeds.Agent(config.Seed));
-            dir.LoadAgent(agent);
+            AgentFile.Load(dir.AgentPath, config.Agent, () => dir.LoadAgent(agent));
             return new SavedAgent(dir, config, env, agent);
         }
         catch

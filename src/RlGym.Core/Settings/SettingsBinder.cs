@@ -12,6 +12,9 @@ namespace RlGym.Core.Settings;
 /// dashes and underscores (<c>alpha</c>, <c>epsilon_decay</c>, <c>hidden-sizes</c>); values are parsed with the
 /// invariant culture and checked against <see cref="RangeAttribute"/>. Any mistake is one line naming the key,
 /// the value and what is allowed. Each property's one-line doc is its <see cref="DescriptionAttribute"/>.
+/// A list of integers (<c>hidden_sizes=64,64</c>) may be empty (<c>hidden_sizes=</c>), and a
+/// <see cref="RangeAttribute"/> on it bounds each element. A null value (<c>"alpha": null</c> in a configuration file)
+/// keeps the default.
 /// </summary>
 public static class SettingsBinder
 {
@@ -24,6 +27,8 @@ public static class SettingsBinder
         {
             var prop = props.FirstOrDefault(p => Normalize(p.Name) == Normalize(key)) ?? throw new UserInputException(
                 $"unknown setting '{key}'; allowed: {string.Join(", ", props.Select(p => SnakeCase(p.Name)))}");
+            // JSON's null reaches here as a null string: the setting is not given.
+            if (text is null) continue;
             prop.SetValue(copy, Parse(prop, key, text));
         }
         Validate(copy);
@@ -37,6 +42,14 @@ public static class SettingsBinder
         {
             var range = prop.GetCustomAttribute<RangeAttribute>();
             var value = prop.GetValue(options);
+            if (value is int[] list)
+            {
+                foreach (int x in list)
+                    if (range is not null && !range.IsValid(x))
+                        throw new UserInputException(
+                            $"setting {SnakeCase(prop.Name)}={Format(value)} is out of range; allowed: each from {range.Minimum} to {range.Maximum}, comma-separated, or empty for none");
+                continue;
+            }
             if (range is not null && !range.IsValid(value))
                 throw new UserInputException(
                     $"setting {SnakeCase(prop.Name)}={Format(value)} is out of range; allowed: {range.Minimum} to {range.Maximum}");
@@ -118,7 +131,9 @@ public static class SettingsBinder
         {
             var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var arr = new int[parts.Length];
-            ok = parts.Length > 0 && parts.Select((p, i) => int.TryParse(p, NumberStyles.Integer, inv, out arr[i])).All(x => x);
+            // Empty text is the empty list (a network without hidden layers); "," or "64,,64" is a slip.
+            ok = (parts.Length > 0 || text.Trim().Length == 0) && text.Split(',').Length == Math.Max(parts.Length, 1)
+                 && parts.Select((p, i) => int.TryParse(p, NumberStyles.Integer, inv, out arr[i])).All(x => x);
             value = arr;
         }
         else if (t.IsEnum)

@@ -96,13 +96,38 @@ public sealed record RunConfig
     /// <summary>The configuration as <c>config.json</c> text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    /// <summary>Parses <c>config.json</c> text; <paramref name="source"/> names it in error messages. Not validated.</summary>
+    /// <summary>
+    /// Parses <c>config.json</c> text; <paramref name="source"/> names it in error messages. Not validated. A null
+    /// list or object (<c>"settings": null</c>) and a null value inside one (<c>"settings": {"alpha": null}</c>)
+    /// mean "not given": the defaults apply.
+    /// </summary>
     public static RunConfig FromJson(string json, string source = "config.json")
     {
+        // The text is checked as JSON first, so that a file cut short is blamed on its end, not on the last key read.
+        var documentOptions = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        JsonValueKind root;
         try
         {
-            return JsonSerializer.Deserialize<RunConfig>(json, JsonOptions)
-                ?? throw new UserInputException($"'{source}' holds null, not a run configuration");
+            using var document = JsonDocument.Parse(json, documentOptions);
+            root = document.RootElement.ValueKind;
+        }
+        catch (JsonException e)
+        {
+            string what = string.IsNullOrWhiteSpace(json) ? "the file is empty"
+                : e.LineNumber is { } line ? $"the JSON is malformed or cut short at line {line + 1}, position {e.BytePositionInLine + 1}"
+                : "the JSON is malformed";
+            throw new UserInputException($"'{source}' is not a valid run configuration: {what}; allowed: one JSON object such as {Example}", e);
+        }
+        if (root != JsonValueKind.Object)
+            throw new UserInputException($"'{source}' is not a valid run configuration: it holds a JSON {KindName(root)}; allowed: one JSON object such as {Example}");
+        try
+        {
+            var config = JsonSerializer.Deserialize<RunConfig>(json, JsonOptions)!;
+            config.EnvOptions = WithoutNulls(config.EnvOptions);
+            config.Settings = WithoutNulls(config.Settings);
+            config.Wrappers = [.. (config.Wrappers ?? []).Where(w => w is not null)];
+            config.Plugins = [.. (config.Plugins ?? []).Where(p => p is not null)];
+            return config;
         }
         catch (JsonException e)
         {
@@ -112,10 +137,24 @@ public sealed record RunConfig
                 ? $"unknown key '{key}'; allowed: {string.Join(", ", Keys)}"
                 : Keys.Contains(key)
                     ? $"key '{key}' has a value of the wrong kind; allowed: {Kind(key)}"
-                    : e.Message.Split(". Path:")[0];
+                    : $"a value has the wrong kind; allowed keys: {string.Join(", ", Keys)}";
             throw new UserInputException($"'{source}'{where} is not a valid run configuration: {what}", e);
         }
     }
+
+    private const string Example = "{\"env\": \"FrozenLake-v1\", \"agent\": \"q-learning\", \"episodes\": 2000}";
+
+    private static Dictionary<string, string> WithoutNulls(Dictionary<string, string>? values) =>
+        values is null ? [] : values.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    private static string KindName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "true/false",
+        _ => "null",
+    };
 
     private static string Kind(string key)
     {

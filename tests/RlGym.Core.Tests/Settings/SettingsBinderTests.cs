@@ -26,6 +26,9 @@ public sealed class SettingsBinderTests
         [Description("hidden layer widths")]
         public int[] HiddenSizes { get; init; } = [64, 64];
 
+        [Description("widths with a bound on each"), Range(1, 1000)]
+        public int[] Widths { get; init; } = [8];
+
         [Description("use double learning")]
         public bool Double { get; init; }
     }
@@ -56,7 +59,7 @@ public sealed class SettingsBinderTests
     {
         var e = Assert.Throws<UserInputException>(() =>
             SettingsBinder.Bind(new LearnerOptions(), new Dictionary<string, string> { ["beta"] = "1" }));
-        Assert.Equal("unknown setting 'beta'; allowed: alpha, gamma, eval_every, epsilon_schedule, hidden_sizes, double", e.Message);
+        Assert.Equal("unknown setting 'beta'; allowed: alpha, gamma, eval_every, epsilon_schedule, hidden_sizes, widths, double", e.Message);
     }
 
     [Fact]
@@ -82,9 +85,32 @@ public sealed class SettingsBinderTests
         Assert.Equal([128, 32], o.HiddenSizes);
     }
 
+    [Fact]
+    public void An_empty_integer_list_is_the_empty_list_and_a_null_value_keeps_the_default()
+    {
+        Assert.Empty(SettingsBinder.Bind(new LearnerOptions(), new Dictionary<string, string> { ["hidden_sizes"] = "" }).HiddenSizes);
+        Assert.Empty(SettingsBinder.Bind(new LearnerOptions(), new Dictionary<string, string> { ["hidden_sizes"] = " " }).HiddenSizes);
+        var kept = SettingsBinder.Bind(new LearnerOptions(), new Dictionary<string, string> { ["hidden_sizes"] = null!, ["alpha"] = null! });
+        Assert.Equal([64, 64], kept.HiddenSizes);
+        Assert.Equal(new LearnerOptions().Alpha, kept.Alpha);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("64,0")]
+    [InlineData("-3")]
+    [InlineData("5000")]
+    public void A_range_on_an_integer_list_bounds_each_element(string value)
+    {
+        var e = Assert.Throws<UserInputException>(() =>
+            SettingsBinder.Bind(new LearnerOptions(), new Dictionary<string, string> { ["widths"] = value }));
+        Assert.StartsWith($"setting widths={value} is out of range; allowed: each from 1 to 1000", e.Message);
+    }
+
     [Theory]
     [InlineData("hidden_sizes", "64,x")]
-    [InlineData("hidden_sizes", "")]
+    [InlineData("hidden_sizes", ",")]
+    [InlineData("hidden_sizes", "64,,64")]
     [InlineData("eval_every", "2.5")]
     [InlineData("alpha", "NaN")]
     [InlineData("double", "maybe")]

@@ -40,6 +40,23 @@ public sealed class FrozenLakeMapTests
         Assert.StartsWith(expected, e.Message);
     }
 
+    [Theory]
+    [InlineData("SH/HG")]
+    [InlineData("SFH/FHF/HFG")]
+    [InlineData("SFFF/FFFF/HHHH/FFFG")]
+    public void A_lake_whose_goal_no_path_reaches_is_refused_naming_the_map(string desc)
+    {
+        var e = Assert.Throws<UserInputException>(() => FrozenLakeEnv.FromOptions(ToyTextRegistry.Options($"desc={desc}")));
+        Assert.Equal($"desc {desc}: no goal 'G' can be reached from the start 'S' (holes 'H' block every path); open a path of 'F' cells", e.Message);
+    }
+
+    [Theory]
+    [InlineData("SH/FG")]
+    [InlineData("SFH/HFF/HHG")]
+    [InlineData("SG/HH")]
+    public void A_lake_with_one_winding_path_loads(string desc) =>
+        Assert.Equal(desc.Replace("/", ""), string.Concat(FrozenLakeEnv.FromOptions(ToyTextRegistry.Options($"desc={desc}")).Map.Lines));
+
     [Fact]
     public void Random_map_is_seeded_and_always_has_a_path()
     {

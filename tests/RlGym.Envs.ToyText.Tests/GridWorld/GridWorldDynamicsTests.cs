@@ -33,7 +33,7 @@ public sealed class GridWorldDynamicsTests
     [Fact]
     public void Pit_pays_pit_reward_and_terminates()
     {
-        var env = Make("map=SPG", "pit_reward=-3");
+        var env = Make("map=SPG/...", "pit_reward=-3");
         env.Reset(0);
         Assert.Equal((1, -3.0, true), Result(env.Step(Right)));
     }
@@ -87,7 +87,7 @@ public sealed class GridWorldDynamicsTests
     [Fact]
     public void Wall_cells_are_absorbing_so_the_model_is_complete()
     {
-        var env = Make("map=S#G");
+        var env = Make("map=S#G/...");
         Assert.True(env.IsTerminal(1));
         Assert.Equal(new Outcome(1, 1, 0, true), env.Outcomes(1, Up)[0]);
         Assert.Equal(CellKind.Wall, env.CellAt(0, 1));

@@ -21,6 +21,26 @@ public sealed class GridWorldMapTests
         Assert.StartsWith(expected, e.Message);
     }
 
+    [Theory]
+    [InlineData("map=S#G", "map S#G: no goal can be reached from the start 'S' (walls '#' and pits 'P' block every path)")]
+    [InlineData("map=SPG", "map SPG: no goal can be reached from the start 'S' (walls '#' and pits 'P' block every path)")]
+    [InlineData("map=S.#/##./..3", "map S.#/##./..3: no goal can be reached")]
+    public void A_map_whose_goals_no_path_reaches_is_refused_at_load_naming_the_map(string option, string expected)
+    {
+        var e = Assert.Throws<UserInputException>(() => GridWorldEnv.FromOptions(ToyTextRegistry.Options(option)));
+        Assert.StartsWith(expected, e.Message);
+    }
+
+    [Fact]
+    public void Wind_can_carry_the_agent_past_a_pit_so_a_windy_map_is_only_blocked_by_walls()
+    {
+        // Without wind the pit is the only way up; with two cells of wind in column 0, a step up from S into the pit
+        // is blown on to G.
+        Assert.Throws<UserInputException>(() => GridWorldEnv.FromOptions(ToyTextRegistry.Options("map=G##/P##/S##")));
+        var env = GridWorldEnv.FromOptions(ToyTextRegistry.Options("map=G##/P##/S##", "wind=2,0,0"));
+        Assert.Equal(9, env.StateCount);
+    }
+
     [Fact]
     public void Map_file_errors_name_the_file()
     {
