@@ -134,8 +134,12 @@ public sealed class Trainer<TObs, TAct> : Trainer where TObs : notnull where TAc
                 _agent.Observe(in transition);
                 if (observers.Length > 0)
                 {
-                    object boxed = r.Observation;
-                    foreach (var observer in observers) observer.OnStep(_env, boxed, s.TotalSteps);
+                    object boxed = r.Observation, boxedAction = action;
+                    foreach (var observer in observers)
+                    {
+                        observer.OnAction(boxedAction, r.Reward);
+                        observer.OnStep(_env, boxed, s.TotalSteps);
+                    }
                 }
                 obs = r.Observation;
                 if (r.Done) break;
