@@ -181,7 +181,7 @@ public sealed class Trainer<TObs, TAct> : Trainer where TObs : notnull where TAc
         metrics?.Dispose();
         if (dir is not null && o.WriteLearningCurve)
         {
-            try { dir.WriteLearningCurve(o.MovingAverage, _envId + " / " + _agent.Name); }
+            try { dir.WriteLearningCurve(o.MovingAverage, _envId + " / " + _agent.Name, (_env.Spec ?? _env.Unwrapped.Spec)?.RewardThreshold); }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 warnings.Add($"learning curve not drawn: {e.Message}");
