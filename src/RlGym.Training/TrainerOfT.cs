@@ -134,8 +134,12 @@ public sealed class Trainer<TObs, TAct> : Trainer where TObs : notnull where TAc
                 _agent.Observe(in transition);
                 if (observers.Length > 0)
                 {
-                    object boxed = r.Observation;
-                    foreach (var observer in observers) observer.OnStep(_env, boxed, s.TotalSteps);
+                    object boxed = r.Observation, boxedAction = action;
+                    foreach (var observer in observers)
+                    {
+                        observer.OnAction(boxedAction, r.Reward);
+                        observer.OnStep(_env, boxed, s.TotalSteps);
+                    }
                 }
                 obs = r.Observation;
                 if (r.Done) break;
@@ -177,7 +181,7 @@ public sealed class Trainer<TObs, TAct> : Trainer where TObs : notnull where TAc
         metrics?.Dispose();
         if (dir is not null && o.WriteLearningCurve)
         {
-            try { dir.WriteLearningCurve(o.MovingAverage, _envId + " / " + _agent.Name); }
+            try { dir.WriteLearningCurve(o.MovingAverage, _envId + " / " + _agent.Name, (_env.Spec ?? _env.Unwrapped.Spec)?.RewardThreshold); }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 warnings.Add($"learning curve not drawn: {e.Message}");

@@ -48,4 +48,25 @@ public static class CommonOptions
         }
         return d;
     }
+
+    /// <summary><c>--pace N|turbo</c>: the window's starting pace.</summary>
+    public static Option<string?> Pace() => new("--pace")
+    {
+        Description = "Starting pace of the window in steps per second, or 'turbo' (default: the environment's render rate, e.g. 4 for FrozenLake, 50 for CartPole; Up/Down change it)",
+        HelpName = "N|turbo",
+    };
+
+    /// <summary><c>--start-paused</c>.</summary>
+    public static Option<bool> StartPaused() => new("--start-paused") { Description = "Open the window paused (Space resumes, Right steps once)" };
+
+    /// <summary>Parses <c>--pace</c>: null (the env's own rate), 0 for turbo, or a positive number of steps per second.</summary>
+    public static double? ParsePace(string? text)
+    {
+        if (text is null) return null;
+        if (text.Trim().Equals("turbo", StringComparison.OrdinalIgnoreCase)) return 0;
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var pace)
+            && pace > 0 && pace <= 1_000_000)
+            return pace;
+        throw new Core.Errors.UserInputException($"--pace {text} is not allowed; use a number of steps per second from 0.1 to 1000000, or 'turbo'");
+    }
 }

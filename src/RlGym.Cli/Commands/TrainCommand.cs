@@ -52,7 +52,9 @@ public sealed class TrainCommand : Command
     private readonly Option<string?> _config = new("--config") { Description = "Run configuration file (a config.json of an earlier run)", HelpName = "run.json" };
     private readonly Option<string?> _resume = new("--resume") { Description = "Continue the run in DIR from its checkpoint", HelpName = "DIR" };
     private readonly Option<bool> _force = new("--force") { Description = "Overwrite a run directory that already holds a run" };
-    private readonly Option<bool> _render = new("--render") { Description = "Watch the training in a window (raylib; Space pause, Up/Down pace, Esc stop)" };
+    private readonly Option<bool> _render = new("--render") { Description = "Watch the training in a window (raylib; Space pause, Right step, Up/Down pace, S screenshot, Esc stop)" };
+    private readonly Option<string?> _pace = CommonOptions.Pace();
+    private readonly Option<bool> _startPaused = CommonOptions.StartPaused();
     private readonly Option<string?> _record = new("--record") { Description = "Record episodes 0, 1, 8, 27, ... to PATH: a directory of PNG frames, or .mp4/.gif (ffmpeg)", HelpName = "PATH" };
     private readonly Option<int?> _evalEvery = new("--eval-every") { Description = "Greedy evaluation every N episodes (0: none)", HelpName = "N" };
     private readonly Option<int?> _checkpointEvery = new("--checkpoint-every") { Description = "Checkpoint every N episodes (0: at the end only)", HelpName = "N" };
@@ -61,7 +63,7 @@ public sealed class TrainCommand : Command
     public TrainCommand(CliSession session) : base("train", "Train an agent on an environment and write a run directory")
     {
         Arguments.Add(_id);
-        foreach (var o in new Option[] { _agent, _episodes, _steps, _seed, _settings, _wrap, _options, _maxSteps, _out, _config, _resume, _force, _render, _record, _evalEvery, _checkpointEvery })
+        foreach (var o in new Option[] { _agent, _episodes, _steps, _seed, _settings, _wrap, _options, _maxSteps, _out, _config, _resume, _force, _render, _pace, _startPaused, _record, _evalEvery, _checkpointEvery })
             Options.Add(o);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
@@ -77,6 +79,9 @@ public sealed class TrainCommand : Command
         bool render = parse.GetValue(_render);
         string? record = parse.GetValue(_record);
         if (record is not null) RecordingTarget.FormatOf(record);
+        double? pace = CommonOptions.ParsePace(parse.GetValue(_pace));
+        bool startPaused = parse.GetValue(_startPaused);
+        if ((pace is not null || startPaused) && !render) throw new UserInputException("--pace and --start-paused set the window's pace; add --render");
         if (render) RaylibWindow.EnsureCanOpen();
 
         var (config, dir) = resumeDir is not null ? ResolveResume(session, parse, resumeDir) : ResolveFresh(session, parse);
@@ -103,7 +108,8 @@ public sealed class TrainCommand : Command
             log.LogInformation("training {Agent} on {Env} for {Budget}, seed {Seed}, into {Dir}",
                 config.Agent, config.Env, config.Episodes is { } e ? $"{e} episodes" : $"{config.Steps} steps", config.Seed, dir.Path);
             Func<TrainingResult> train = render || record is not null
-                ? () => TrainWatched(env, agent, options, dir, render, record, title, ct)
+                ? () => TrainWatched(env, agent, options, dir, new LiveViewOptions(ShowWindow: render, RecordPath: record, StepsPerSecond: pace,
+                    StartPaused: startPaused, Window: new RaylibWindowOptions(Title: $"RlGym: {title}", ScreenshotDirectory: dir.Path)), ct)
                 : () => Trainer.Create(env, agent, options).Run(ct);
             var result = session.Interactive ? ProgressBarDisplay.Run(session.ProgressConsole(), progress, title, train) : train();
 
@@ -123,12 +129,9 @@ public sealed class TrainCommand : Command
     /// Trains with the window (on this thread, training on a worker) and/or the recorder watching: the live view's
     /// observer joins the trainer's observers, and Esc in the window stops the run as Ctrl+C does.
     /// </summary>
-    private static TrainingResult TrainWatched(IEnv env, IAgent agent, TrainerOptions options, RunDirectory dir,
-        bool render, string? record, string title, CancellationToken ct)
+    private static TrainingResult TrainWatched(IEnv env, IAgent agent, TrainerOptions options, RunDirectory dir, LiveViewOptions view, CancellationToken ct)
     {
         TrainingResult? result = null;
-        var view = new LiveViewOptions(ShowWindow: render, RecordPath: record,
-            Window: new RaylibWindowOptions(Title: $"RlGym: {title}", ScreenshotDirectory: dir.Path));
         LiveView.Run(env, agent, view, (observer, token) =>
             result = Trainer.Create(env, agent, options with { Observers = [.. options.Observers, observer] }).Run(token), ct);
         return result ?? throw new InvalidOperationException("The live view returned without running the training.");

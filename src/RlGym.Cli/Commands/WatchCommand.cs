@@ -12,8 +12,8 @@ using RlGym.Training;
 namespace RlGym.Cli.Commands;
 
 /// <summary>
-/// <c>rlgym watch DIR</c>: replays the saved agent of a run greedily in the raylib window, one step per frame
-/// (Space pauses, Up/Down change the pace, V hides the values, S saves a screenshot, Esc closes). With
+/// <c>rlgym watch DIR</c>: replays the saved agent of a run greedily in the raylib window at the environment's render
+/// rate (<c>--pace</c> changes it; Space pauses, Right steps, Up/Down change the pace, V hides the values, S saves a screenshot, Esc closes). With
 /// <c>--record PATH</c> the episodes are also recorded; with <c>--no-window</c>, or when no window can open, they are
 /// only recorded. A missing raylib or display is reported before anything runs.
 /// </summary>
@@ -23,13 +23,15 @@ public sealed class WatchCommand : Command
     private readonly Option<int> _episodes = new("--episodes", "-n") { Description = "Episodes to replay", DefaultValueFactory = _ => 3, HelpName = "N" };
     private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the first reset (default: the run's evaluation seed)");
     private readonly Option<string?> _record = new("--record") { Description = "Also record the episodes to PATH: a directory of PNG frames, or .mp4/.gif (ffmpeg)", HelpName = "PATH" };
+    private readonly Option<string?> _pace = CommonOptions.Pace();
+    private readonly Option<bool> _startPaused = CommonOptions.StartPaused();
     private readonly Option<bool> _noWindow = new("--no-window") { Description = "Do not open the window; only record (needs --record)" };
 
     /// <summary>Creates the command.</summary>
     public WatchCommand(CliSession session) : base("watch", "Replay the trained agent of a run directory greedily in a window")
     {
         Arguments.Add(_dir);
-        foreach (var o in new Option[] { _episodes, _seed, _record, _noWindow }) Options.Add(o);
+        foreach (var o in new Option[] { _episodes, _seed, _record, _pace, _startPaused, _noWindow }) Options.Add(o);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
 
@@ -39,6 +41,7 @@ public sealed class WatchCommand : Command
         int episodes = parse.GetValue(_episodes);
         string? record = parse.GetValue(_record);
         bool noWindow = parse.GetValue(_noWindow);
+        double? pace = CommonOptions.ParsePace(parse.GetValue(_pace));
         if (episodes < 1) throw new UserInputException($"--episodes {episodes} is not allowed; use 1 or more");
         if (record is not null) RecordingTarget.FormatOf(record);
         if (noWindow && record is null) throw new UserInputException("--no-window leaves nothing to do without --record PATH");
@@ -47,7 +50,8 @@ public sealed class WatchCommand : Command
         using var run = SavedAgent.Open(session, parse.GetValue(_dir)!);
         long seed = parse.GetValue(_seed) ?? Seeds.Evaluation(run.Config.Seed);
         string title = $"{run.Config.Env} / {run.Config.Agent}";
-        var options = new LiveViewOptions(ShowWindow: window, RecordPath: record, RecordSchedule: RecordingSchedule.Every, StepsPerFrame: 1,
+        var options = new LiveViewOptions(ShowWindow: window, RecordPath: record, RecordSchedule: RecordingSchedule.Every, StepsPerSecond: pace,
+            StartPaused: parse.GetValue(_startPaused), ReplayEpisodes: episodes,
             Window: new RaylibWindowOptions(Title: $"RlGym: {title} (greedy replay)", ScreenshotDirectory: run.Directory.Path));
 
         EpisodePlayer.Replay? replay = null;

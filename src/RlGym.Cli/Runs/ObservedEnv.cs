@@ -36,6 +36,7 @@ public sealed class ObservedEnv<TObs, TAct>(IEnv<TObs, TAct> inner, ITrainingObs
         _steps++;
         _length++;
         _return += r.Reward;
+        observer.OnAction(action, r.Reward);
         observer.OnStep(this, r.Observation, _steps);
         if (r.Done) observer.OnEpisode(new EpisodeMetrics(_episode++, _steps, _return, _length, double.NaN, 0));
         return r;

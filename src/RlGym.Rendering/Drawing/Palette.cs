@@ -10,7 +10,9 @@ public static class Palette
     /// <summary>Text.</summary>
     public static readonly Color Ink = new(30, 30, 36);
     /// <summary>Secondary text and axes.</summary>
-    public static readonly Color Muted = new(120, 120, 130);
+    public static readonly Color Muted = new(95, 95, 105);
+    /// <summary>Faint guides (plot grid lines).</summary>
+    public static readonly Color Faint = new(232, 232, 236);
     /// <summary>Grid lines.</summary>
     public static readonly Color GridLine = new(60, 60, 70);
 

@@ -9,20 +9,23 @@ namespace RlGym.Rendering.Live;
 /// <param name="ShowWindow">Open the raylib window (<c>--render</c>, <c>rlgym watch</c>).</param>
 /// <param name="RecordPath">Where to record (<c>--record PATH</c>: a directory, .mp4 or .gif); null records nothing.</param>
 /// <param name="RecordSchedule">Which episodes (from 0) to record; null is Gymnasium's capped cubic schedule.</param>
-/// <param name="StepsPerFrame">The window's starting pace: 0 turbo (training), 1 to watch every step.</param>
+/// <param name="StepsPerSecond">The window's starting pace in steps per second; 0 is turbo, null the env's own render rate (<see cref="SceneCatalog.RenderFps"/>).</param>
 /// <param name="StartPaused">Open the window paused.</param>
 /// <param name="Window">Window size, title, screenshot directory.</param>
 /// <param name="FrameWidth">Width of recorded frames.</param>
 /// <param name="FrameHeight">Height of recorded frames.</param>
 /// <param name="FramesPerSecond">Frame rate of recorded videos.</param>
+/// <param name="ReplayEpisodes">For a replay (<c>rlgym watch</c>): the episodes it plays, shown as "replay 2 of 5"; null while training.</param>
 public sealed record LiveViewOptions(
-    bool ShowWindow = false, string? RecordPath = null, Func<int, bool>? RecordSchedule = null, int StepsPerFrame = 0,
-    bool StartPaused = false, RaylibWindowOptions? Window = null, int FrameWidth = 1200, int FrameHeight = 600, int FramesPerSecond = 30);
+    bool ShowWindow = false, string? RecordPath = null, Func<int, bool>? RecordSchedule = null, double? StepsPerSecond = null,
+    bool StartPaused = false, RaylibWindowOptions? Window = null, int FrameWidth = 1200, int FrameHeight = 600, int FramesPerSecond = 30,
+    int? ReplayEpisodes = null);
 
 /// <summary>
 /// Wires a run to the window and the recorder: builds the scene for the environment, the
-/// <see cref="LiveViewObserver"/>, the queue and the gate; with a window, runs training on a worker thread and the
-/// window on the calling (main) thread; finishes the recording; rethrows what training threw.
+/// <see cref="LiveViewObserver"/>, the queue and the gate; with a window, opens it on the calling (main) thread,
+/// starts training on a worker thread only once the window has drawn its first frame, publishes the run's last
+/// frame when training ends, finishes the recording and rethrows what training threw.
 /// </summary>
 public static class LiveView
 {
@@ -43,14 +46,23 @@ public static class LiveView
         {
             if (!options.ShowWindow)
             {
-                train(new LiveViewObserver(env, agent, recorder: recorder, cancellation: stop.Token), stop.Token);
+                train(new LiveViewObserver(env, agent, recorder: recorder, cancellation: stop.Token, replayEpisodes: options.ReplayEpisodes), stop.Token);
                 return;
             }
             var queue = new SnapshotQueue();
-            var gate = new TrainingGate(options.StepsPerFrame, options.StartPaused);
-            var observer = new LiveViewObserver(env, agent, queue, gate, recorder, stop.Token);
-            var training = Task.Factory.StartNew(() => train(observer, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            new RaylibWindow(layout, queue, gate, stop, options.Window).Run(training);
+            double pace = options.StepsPerSecond ?? SceneCatalog.RenderFps(env.Spec?.Id ?? env.Unwrapped.Spec?.Id ?? "");
+            var gate = new TrainingGate(pace, options.StartPaused);
+            var observer = new LiveViewObserver(env, agent, queue, gate, recorder, stop.Token, options.ReplayEpisodes);
+            using var opened = new ManualResetEventSlim();
+            var training = Task.Factory.StartNew(() =>
+            {
+                // Training waits for the window (opening takes seconds on some systems) so no step goes unseen.
+                WaitHandle.WaitAny([opened.WaitHandle, stop.Token.WaitHandle]);
+                if (stop.IsCancellationRequested) return;
+                try { train(observer, stop.Token); }
+                finally { observer.PublishFinal(); }
+            }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            new RaylibWindow(layout, queue, gate, stop, options.Window).Run(training, opened.Set);
             try { training.GetAwaiter().GetResult(); }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         }

@@ -1,30 +1,32 @@
+using System.Globalization;
+
 namespace RlGym.Rendering.Live;
 
 /// <summary>
 /// Lets the viewer pause, single-step and slow down the trainer. The trainer calls <see cref="WaitForTurn"/>
-/// before each step; running free (not paused, turbo) that costs one volatile read. Slowed to n steps per frame,
-/// each window frame (<see cref="OnFrame"/>) grants n steps and the trainer waits for the next frame once they
-/// are used. <see cref="Release"/> (the window closed) lets the trainer run free for good.
+/// before each step; running free (not paused, turbo) that costs one volatile read. At a pace of n steps per
+/// second, each window frame (<see cref="OnFrame"/>) grants n × the frame's duration steps (fractions carry over,
+/// so 2 steps per second at 60 frames per second is one step every 30 frames) and the trainer waits for the next
+/// frame once they are used. <see cref="Release"/> (the window closed) lets the trainer run free for good.
 /// </summary>
 public sealed class TrainingGate
 {
-    /// <summary>The paces Up and Down move through, in steps per frame; 0 is turbo (no limit).</summary>
-    public static IReadOnlyList<int> Speeds { get; } = [1, 2, 5, 10, 20, 50, 100, 250, 1000, 0];
+    /// <summary>The paces Up and Down move through, in steps per second; 0 is turbo (no limit).</summary>
+    public static IReadOnlyList<double> Paces { get; } = [1, 2, 4, 8, 15, 30, 60, 120, 250, 500, 1000, 2500, 10_000, 0];
 
     private readonly object _lock = new();
     private volatile bool _free;
     private bool _paused, _released;
-    private int _speedIndex;
+    private double _pace;
+    private double _credit;
     private int _permits;
 
-    /// <summary>Creates a gate running at <paramref name="stepsPerFrame"/> (0 for turbo), optionally paused.</summary>
-    public TrainingGate(int stepsPerFrame = 0, bool paused = false)
+    /// <summary>Creates a gate running at <paramref name="stepsPerSecond"/> (0 for turbo), optionally paused.</summary>
+    public TrainingGate(double stepsPerSecond = 0, bool paused = false)
     {
-        int index = -1;
-        for (int i = 0; i < Speeds.Count; i++) if (Speeds[i] == stepsPerFrame) index = i;
-        if (index < 0)
-            throw new ArgumentOutOfRangeException(nameof(stepsPerFrame), stepsPerFrame, $"Steps per frame must be one of {string.Join(", ", Speeds)}.");
-        _speedIndex = index;
+        if (!(stepsPerSecond >= 0) || double.IsInfinity(stepsPerSecond))
+            throw new ArgumentOutOfRangeException(nameof(stepsPerSecond), stepsPerSecond, "The pace is a number of steps per second ≥ 0 (0: turbo).");
+        _pace = stepsPerSecond;
         _paused = paused;
         lock (_lock) UpdateFree();
     }
@@ -32,18 +34,18 @@ public sealed class TrainingGate
     /// <summary>True while training is paused.</summary>
     public bool IsPaused { get { lock (_lock) return _paused; } }
 
-    /// <summary>Steps allowed per frame; 0 is turbo.</summary>
-    public int StepsPerFrame { get { lock (_lock) return Speeds[_speedIndex]; } }
+    /// <summary>Steps allowed per second; 0 is turbo.</summary>
+    public double StepsPerSecond { get { lock (_lock) return _pace; } }
 
     /// <summary>True when running without any limit.</summary>
-    public bool IsTurbo => StepsPerFrame == 0;
+    public bool IsTurbo => StepsPerSecond == 0;
 
     /// <summary>The pace as the dashboard shows it.</summary>
-    public string Describe()
-    {
-        int n = StepsPerFrame;
-        return n == 0 ? "turbo" : n == 1 ? "1 step/frame" : $"{n} steps/frame";
-    }
+    public string Describe() => Describe(StepsPerSecond);
+
+    /// <summary>A pace as text: <c>turbo</c>, <c>1 step/s</c>, <c>250 steps/s</c>.</summary>
+    public static string Describe(double stepsPerSecond) =>
+        stepsPerSecond == 0 ? "turbo" : stepsPerSecond == 1 ? "1 step/s" : $"{stepsPerSecond.ToString("#,0.##", CultureInfo.InvariantCulture)} steps/s";
 
     /// <summary>Blocks the trainer while paused or out of this frame's steps; returns at once when running free.</summary>
     public void WaitForTurn(CancellationToken cancellation = default)
@@ -60,35 +62,63 @@ public sealed class TrainingGate
         }
     }
 
-    /// <summary>A new window frame: grants this frame's steps (not accumulated, so a slow frame causes no burst).</summary>
-    public void OnFrame()
+    /// <summary>
+    /// A new window frame that took <paramref name="seconds"/>: grants the steps of that time at the pace. Unused
+    /// steps are not kept beyond a tenth of a second's worth, so a stall causes no burst.
+    /// </summary>
+    public void OnFrame(double seconds)
     {
         if (_free) return;
         lock (_lock)
         {
-            if (!_paused) _permits = Speeds[_speedIndex];
+            if (!_paused && _pace > 0)
+            {
+                _credit += _pace * Math.Clamp(seconds, 0, 0.25);
+                // The epsilon absorbs rounding: 15 frames of 4/60 add up to 0.999…, which is one step.
+                int whole = (int)(_credit + 1e-9);
+                _credit -= whole;
+                _permits = Math.Min(_permits + whole, Math.Max(1, (int)Math.Ceiling(_pace * 0.1)));
+            }
             Monitor.PulseAll(_lock);
         }
     }
 
     /// <summary>Pauses or resumes.</summary>
-    public void TogglePause() { lock (_lock) { _paused = !_paused; _permits = 0; UpdateFree(); } }
+    public void TogglePause() { lock (_lock) { _paused = !_paused; _permits = 0; _credit = 0; UpdateFree(); } }
 
     /// <summary>While paused, lets exactly one more step through.</summary>
     public void StepOnce() { lock (_lock) { if (_paused) { _permits++; Monitor.PulseAll(_lock); } } }
 
     /// <summary>One pace faster (towards turbo).</summary>
-    public void Faster() { lock (_lock) { _speedIndex = Math.Min(_speedIndex + 1, Speeds.Count - 1); UpdateFree(); } }
+    public void Faster()
+    {
+        lock (_lock)
+        {
+            if (_pace == 0) return;
+            _pace = Paces.FirstOrDefault(p => p == 0 || p > _pace);
+            UpdateFree();
+        }
+    }
 
-    /// <summary>One pace slower (towards one step per frame).</summary>
-    public void Slower() { lock (_lock) { _speedIndex = Math.Max(_speedIndex - 1, 0); UpdateFree(); } }
+    /// <summary>One pace slower (down to one step per second).</summary>
+    public void Slower()
+    {
+        lock (_lock)
+        {
+            double[] limited = [.. Paces.Where(p => p > 0)];
+            _pace = _pace == 0 ? limited[^1] : limited.LastOrDefault(p => p < _pace, limited[0]);
+            _credit = 0;
+            _permits = Math.Min(_permits, 1);
+            UpdateFree();
+        }
+    }
 
     /// <summary>Stops gating for good: the window closed.</summary>
     public void Release() { lock (_lock) { _released = true; UpdateFree(); } }
 
     private void UpdateFree()
     {
-        _free = _released || (!_paused && Speeds[_speedIndex] == 0);
+        _free = _released || (!_paused && _pace == 0);
         Monitor.PulseAll(_lock);
     }
 }

@@ -159,4 +159,38 @@ public static partial class Raylib
     [LibraryImport(RaylibLibrary.Name)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial void UnloadImage(RaylibImage image);
+    /// <summary>The next key from raylib's queue of keys pressed since the last frame; 0 when it is empty.</summary>
+    [LibraryImport(RaylibLibrary.Name)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int GetKeyPressed();
+
+    /// <summary>From now on <see cref="EndDrawing"/> sleeps until an input event arrives (an idle window).</summary>
+    [LibraryImport(RaylibLibrary.Name)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial void EnableEventWaiting();
+
+    /// <summary>Loads a TrueType font at a pixel size with the given Unicode code points.</summary>
+    [LibraryImport(RaylibLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial RaylibFont LoadFontEx(string fileName, int fontSize, int[] codepoints, int codepointCount);
+
+    /// <summary>Frees a font loaded with <see cref="LoadFontEx"/>.</summary>
+    [LibraryImport(RaylibLibrary.Name)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial void UnloadFont(RaylibFont font);
+
+    /// <summary>Sets how a texture is sampled when scaled (1: bilinear).</summary>
+    [LibraryImport(RaylibLibrary.Name)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial void SetTextureFilter(RaylibTexture texture, int filter);
+
+    /// <summary>Draws UTF-8 text in a font, top-left at <paramref name="position"/>.</summary>
+    [LibraryImport(RaylibLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial void DrawTextEx(RaylibFont font, string text, RaylibVector2 position, float fontSize, float spacing, Color tint);
+
+    /// <summary>The size of UTF-8 text in a font.</summary>
+    [LibraryImport(RaylibLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial RaylibVector2 MeasureTextEx(RaylibFont font, string text, float fontSize, float spacing);
 }

@@ -4,10 +4,19 @@ namespace RlGym.Rendering.Raylib;
 
 /// <summary>
 /// Draws scenes in the raylib window, between <see cref="Raylib.BeginDrawing"/> and <see cref="Raylib.EndDrawing"/>,
-/// on the thread that opened the window. Text uses raylib's built-in font (ASCII).
+/// on the thread that opened the window. Text uses the TrueType <see cref="FontFile"/> (the offscreen canvas's font),
+/// rasterised once per pixel size so small text stays sharp; without one, raylib's built-in ASCII font.
+/// Dispose it before the window closes.
 /// </summary>
-public sealed class RaylibCanvas(int width, int height) : ICanvas
+public sealed class RaylibCanvas(int width, int height) : ICanvas, IDisposable
 {
+    private readonly Dictionary<int, RaylibFont> _fonts = [];
+    private static readonly int[] Codepoints = [.. Enumerable.Range(32, 95), .. Enumerable.Range(0xA0, 0x60), .. FontFile.ExtraCharacters.Select(c => (int)c)];
+    private bool _noFont = FontFile.Path is null;
+
+    /// <summary>True when text is drawn in the TrueType font (false: raylib's default font).</summary>
+    public bool UsesTrueTypeFont => !_noFont;
+
     /// <inheritdoc />
     public int Width { get; } = width;
 
@@ -47,9 +56,51 @@ public sealed class RaylibCanvas(int width, int height) : ICanvas
     }
 
     /// <inheritdoc />
-    public void Text(string text, float x, float y, float size, Color color) =>
-        Raylib.DrawText(text, (int)MathF.Round(x), (int)MathF.Round(y), (int)MathF.Round(size), color);
+    public void Text(string text, float x, float y, float size, Color color)
+    {
+        if (FontAt(size) is { } font) Raylib.DrawTextEx(font, text, new RaylibVector2(MathF.Round(x), MathF.Round(y)), MathF.Round(size), 0, color);
+        else Raylib.DrawText(Ascii(text), (int)MathF.Round(x), (int)MathF.Round(y), (int)MathF.Round(size), color);
+    }
 
     /// <inheritdoc />
-    public float MeasureText(string text, float size) => Raylib.MeasureText(text, (int)MathF.Round(size));
+    public float MeasureText(string text, float size) => FontAt(size) is { } font
+        ? Raylib.MeasureTextEx(font, text, MathF.Round(size), 0).X
+        : Raylib.MeasureText(Ascii(text), (int)MathF.Round(size));
+
+    private RaylibFont? FontAt(float size)
+    {
+        if (_noFont) return null;
+        int px = Math.Clamp((int)MathF.Round(size), 6, 160);
+        if (_fonts.TryGetValue(px, out var font)) return font;
+        font = Raylib.LoadFontEx(FontFile.Path!, px, Codepoints, Codepoints.Length);
+        if (!font.IsLoaded)
+        {
+            _noFont = true;
+            return null;
+        }
+        Raylib.SetTextureFilter(font.Texture, 1);
+        _fonts[px] = font;
+        return font;
+    }
+
+    // raylib's default font has ASCII only.
+    private static string Ascii(string text)
+    {
+        if (text.All(char.IsAscii)) return text;
+        var b = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text)
+            b.Append(c switch
+            {
+                '←' => "<", '→' => ">", '↑' => "^", '↓' => "v", 'π' => "pi", 'θ' => "theta", 'ε' => "eps", '−' or '–' or '—' => "-",
+                '…' => "...", '×' => "x", '·' => ".", '±' => "+/-", '≥' => ">=", '≤' => "<=", _ when char.IsAscii(c) => c.ToString(), _ => "?",
+            });
+        return b.ToString();
+    }
+
+    /// <summary>Frees the loaded fonts (call while the window is still open).</summary>
+    public void Dispose()
+    {
+        foreach (var font in _fonts.Values) Raylib.UnloadFont(font);
+        _fonts.Clear();
+    }
 }

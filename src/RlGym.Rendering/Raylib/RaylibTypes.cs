@@ -42,6 +42,14 @@ public static class RaylibKey
     public const int Down = 264;
     /// <summary>Cursor up.</summary>
     public const int Up = 265;
+    /// <summary>P (pause, as Space).</summary>
+    public const int P = 80;
+    /// <summary>Enter (one step, as Right).</summary>
+    public const int Enter = 257;
+    /// <summary>Page up (fastest pace).</summary>
+    public const int PageUp = 266;
+    /// <summary>Page down (slowest pace).</summary>
+    public const int PageDown = 267;
 }
 
 /// <summary>raylib's <c>ConfigFlags</c> the window uses.</summary>
@@ -76,3 +84,40 @@ public enum RaylibLogLevel
 /// <summary>raylib's <c>Vector2</c>: a point or direction as two floats.</summary>
 [StructLayout(LayoutKind.Sequential)]
 public readonly record struct RaylibVector2(float X, float Y);
+
+/// <summary>raylib's <c>Texture</c>: an OpenGL texture id, size, mipmaps and pixel format.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public readonly struct RaylibTexture
+{
+    /// <summary>OpenGL texture id.</summary>
+    public readonly uint Id;
+    /// <summary>Width in pixels.</summary>
+    public readonly int Width;
+    /// <summary>Height in pixels.</summary>
+    public readonly int Height;
+    /// <summary>Mipmap levels.</summary>
+    public readonly int Mipmaps;
+    /// <summary>raylib's <c>PixelFormat</c>.</summary>
+    public readonly int Format;
+}
+
+/// <summary>raylib's <c>Font</c>: a glyph atlas texture and the glyphs' rectangles and metrics (owned by raylib).</summary>
+[StructLayout(LayoutKind.Sequential)]
+public readonly struct RaylibFont
+{
+    /// <summary>The size in pixels the glyphs were rasterised at.</summary>
+    public readonly int BaseSize;
+    /// <summary>Number of glyphs.</summary>
+    public readonly int GlyphCount;
+    /// <summary>Padding around each glyph in the atlas.</summary>
+    public readonly int GlyphPadding;
+    /// <summary>The glyph atlas.</summary>
+    public readonly RaylibTexture Texture;
+    /// <summary>Glyph rectangles in the atlas (<c>Rectangle*</c>).</summary>
+    public readonly nint Recs;
+    /// <summary>Glyph metrics (<c>GlyphInfo*</c>).</summary>
+    public readonly nint Glyphs;
+
+    /// <summary>True when glyphs were loaded.</summary>
+    public bool IsLoaded => GlyphCount > 0 && Texture.Id != 0;
+}

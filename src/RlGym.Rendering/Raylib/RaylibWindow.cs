@@ -21,48 +21,75 @@ public sealed record RaylibWindowOptions(
 /// <summary>
 /// The window where agents are watched learning. It runs on the main thread (what macOS and most GL drivers
 /// want) and draws the latest <see cref="SnapshotQueue"/> snapshot each frame, while the trainer runs on another
-/// thread. Keys: Space pause/resume, Right one step while paused, Up/Down pace (steps per frame, up to turbo),
-/// V values overlay, S screenshot into the run directory, Esc closes the window and asks training to stop.
+/// thread. Keys (read from raylib's key queue, so a quick tap between two frames is not lost): Space or P
+/// pause/resume, Right or Enter one step while paused, Up/Down pace (steps per second, up to turbo), V values
+/// overlay, S screenshot into the run directory, Esc closes the window and asks training to stop. Once training has
+/// ended the window shows the final frame and idles (a few frames per second) until Esc.
 /// </summary>
 public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate gate, CancellationTokenSource stop, RaylibWindowOptions? options = null)
 {
+    /// <summary>Frames per second of a window whose run has ended: enough to answer keys, little work.</summary>
+    public const int IdleFps = 10;
+
+    /// <summary>How long a notice (e.g. "saved screenshot_001.png") stays on screen, in seconds.</summary>
+    public const double NoticeSeconds = 3;
+
     private readonly RaylibWindowOptions _options = options ?? new RaylibWindowOptions();
     private bool _showValues = true;
     private int _screenshots;
+    private string? _notice;
+    private double _noticeUntil;
+    private double _clock;
 
     /// <summary>The screenshots saved so far.</summary>
     public IReadOnlyList<string> Screenshots => _savedScreenshots;
     private readonly List<string> _savedScreenshots = [];
 
+    /// <summary>Frames drawn so far.</summary>
+    public long Frames { get; private set; }
+
     /// <summary>
     /// Opens the window and draws until Esc (or, with <see cref="RaylibWindowOptions.CloseWhenTrainingEnds"/>, until
-    /// <paramref name="training"/> completes); then closes it, cancels <c>stop</c> and releases the gate.
-    /// Throws a <see cref="RlGym.Core.Errors.UserInputException"/> when raylib cannot be loaded.
+    /// <paramref name="training"/> completes and its final frame was shown); then closes it, cancels <c>stop</c> and
+    /// releases the gate. <paramref name="opened"/> is called once the first frame is on screen (training waits
+    /// for it). Throws a <see cref="RlGym.Core.Errors.UserInputException"/> when raylib cannot be loaded.
     /// </summary>
-    public void Run(Task? training = null)
+    public void Run(Task? training = null, Action? opened = null)
     {
         EnsureCanOpen();
         Open(_options);
         try
         {
-            var canvas = new RaylibCanvas(_options.Width, _options.Height);
-            long frame = 0;
+            using var canvas = new RaylibCanvas(_options.Width, _options.Height);
+            bool idle = false;
+            int finalFramesDrawn = 0;
             // Ctrl+C (the linked stop token) closes the window as Esc does.
             while (!Raylib.WindowShouldClose() && !stop.IsCancellationRequested)
             {
+                double dt = Frames == 0 ? 0 : Raylib.GetFrameTime();
+                _clock += dt;
                 bool finished = training?.IsCompleted ?? false;
-                if (finished && _options.CloseWhenTrainingEnds) break;
+                var latest = queue.Latest;
+                bool finalShown = finished && (latest is null || latest.Finished);
+                if (finalShown && _options.CloseWhenTrainingEnds && finalFramesDrawn > 0) break;
                 HandleKeys();
-                gate.OnFrame();
-                if (!gate.IsTurbo || gate.IsPaused || frame % Math.Max(1, _options.TurboSnapshotEvery) == 0) queue.Request();
-                frame++;
+                gate.OnFrame(dt);
+                if (!finished && (!gate.IsTurbo || gate.IsPaused || Frames % Math.Max(1, _options.TurboSnapshotEvery) == 0)) queue.Request();
+                if (finalShown && !idle)
+                {
+                    Raylib.SetTargetFPS(IdleFps);
+                    idle = true;
+                }
 
-                var view = new ViewState(_showValues, gate.IsPaused, gate.Describe());
+                string? notice = _clock < _noticeUntil ? _notice : null;
+                var view = new ViewState(_showValues, gate.IsPaused && !finished, finished ? "" : gate.Describe(), finished, notice);
                 Raylib.BeginDrawing();
-                scene.Draw(canvas, queue.Latest ?? FrameSnapshot.Empty, view);
-                if (finished) canvas.Text("Training finished - Esc closes", 12, _options.Height - 28, 18, Palette.Agent);
+                scene.Draw(canvas, latest ?? FrameSnapshot.Empty, view);
                 if (_takeScreenshot) { SaveScreenshot(); _takeScreenshot = false; }
                 Raylib.EndDrawing();
+                Frames++;
+                if (finalShown) finalFramesDrawn++;
+                if (Frames == 1) opened?.Invoke();
             }
         }
         finally
@@ -80,12 +107,18 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
 
     private void HandleKeys()
     {
-        if (Raylib.IsKeyPressed(RaylibKey.Space)) gate.TogglePause();
-        if (Raylib.IsKeyPressed(RaylibKey.Right)) gate.StepOnce();
-        if (Raylib.IsKeyPressed(RaylibKey.Up)) gate.Faster();
-        if (Raylib.IsKeyPressed(RaylibKey.Down)) gate.Slower();
-        if (Raylib.IsKeyPressed(RaylibKey.V)) _showValues = !_showValues;
-        if (Raylib.IsKeyPressed(RaylibKey.S)) _takeScreenshot = true;
+        for (int key = Raylib.GetKeyPressed(); key != 0; key = Raylib.GetKeyPressed())
+        {
+            switch (key)
+            {
+                case RaylibKey.Space or RaylibKey.P: gate.TogglePause(); break;
+                case RaylibKey.Right or RaylibKey.Enter: gate.StepOnce(); break;
+                case RaylibKey.Up: gate.Faster(); break;
+                case RaylibKey.Down: gate.Slower(); break;
+                case RaylibKey.V: _showValues = !_showValues; break;
+                case RaylibKey.S: _takeScreenshot = true; break;
+            }
+        }
     }
 
     // Read back after the scene is drawn and before the buffers swap, so the file holds this frame.
@@ -96,7 +129,13 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
         // raylib batches shapes until the frame ends; the batch must reach the framebuffer before reading it.
         Raylib.DrawRenderBatchActive();
         var image = Raylib.LoadImageFromScreen();
-        try { if (Raylib.ExportImage(image, path)) _savedScreenshots.Add(path); }
+        try
+        {
+            bool saved = Raylib.ExportImage(image, path);
+            if (saved) _savedScreenshots.Add(path);
+            _notice = saved ? $"saved {path}" : $"could not save {path}";
+            _noticeUntil = _clock + NoticeSeconds;
+        }
         finally { Raylib.UnloadImage(image); }
     }
 
@@ -137,7 +176,7 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
         Open(options);
         try
         {
-            var canvas = new RaylibCanvas(options.Width, options.Height);
+            using var canvas = new RaylibCanvas(options.Width, options.Height);
             byte[]? pixels = null;
             // Two frames: some drivers show garbage in the very first one.
             for (int i = 0; i < 2; i++)

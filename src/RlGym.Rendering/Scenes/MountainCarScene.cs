@@ -5,8 +5,8 @@ namespace RlGym.Rendering.Scenes;
 
 /// <summary>
 /// MountainCar drawn as Gymnasium draws it: the hill y = 0.45·sin(3x) + 0.55 over x ∈ [−1.2, 0.6], the car on the
-/// hill at its position and tilted with the slope, and the flag at the goal x = 0.5. Observation: [position,
-/// velocity] (also MountainCarContinuous).
+/// hill at its position and tilted with the slope, and the flag at the goal x = 0.5, all inside the frame.
+/// Observation: [position, velocity] (also MountainCarContinuous).
 /// </summary>
 public sealed class MountainCarScene : IScene
 {
@@ -23,17 +23,26 @@ public sealed class MountainCarScene : IScene
     /// <summary>The screen point of world position <paramref name="x"/> on the hill.</summary>
     public static (float X, float Y) ToScreen(Rect area, float x, float lift = 0)
     {
-        var frame = area.Fit(1.5f);
+        var frame = Frame(area);
         float scale = frame.Width / (MaxPosition - MinPosition);
-        return (frame.X + (x - MinPosition) * scale, frame.Bottom - frame.Height * 0.1f - (Height(x) + lift) * scale);
+        return (frame.X + (x - MinPosition) * scale, frame.Bottom - (Height(x) - Bottom + lift) * scale);
     }
+
+    // The hill spans heights 0.1 to 1.0; the flag stands FlagHeight above the goal. The frame holds both, centred.
+    private const float Bottom = 0.05f, Top = 1.0f + FlagHeight + 0.05f;
+
+    /// <summary>The flag pole's height in world units.</summary>
+    public const float FlagHeight = 0.2f;
+
+    /// <summary>The rectangle the world is drawn in: [−1.2, 0.6] × [0.05, 1.25], centred in <paramref name="area"/>.</summary>
+    public static Rect Frame(Rect area) => area.Inset(8).Fit((MaxPosition - MinPosition) / (Top - Bottom));
 
     /// <inheritdoc />
     public void Draw(ICanvas canvas, Rect area, FrameSnapshot snapshot, ViewState view)
     {
         var obs = snapshot.Observation;
         if (obs.Length < 1) return;
-        var frame = area.Fit(1.5f);
+        var frame = Frame(area);
         float scale = frame.Width / (MaxPosition - MinPosition);
 
         const int Segments = 90;
@@ -46,8 +55,9 @@ public sealed class MountainCarScene : IScene
         }
 
         var (fx, fy) = ToScreen(area, GoalPosition);
-        canvas.Line(fx, fy, fx, fy - scale * 0.2f, 2, Palette.Ground);
-        canvas.FillTriangle(fx, fy - scale * 0.2f, fx, fy - scale * 0.14f, fx + scale * 0.14f, fy - scale * 0.17f, Palette.Flag);
+        canvas.Line(fx, fy, fx, fy - scale * FlagHeight, 2, Palette.Ground);
+        // The flag points left, into the frame (the goal is near the right edge).
+        canvas.FillTriangle(fx, fy - scale * FlagHeight, fx, fy - scale * 0.14f, fx - scale * 0.1f, fy - scale * 0.17f, Palette.Flag);
 
         float pos = Math.Clamp(obs[0], MinPosition, MaxPosition);
         // The slope of the hill, dy/dx = 1.35·cos(3x), sets the car's tilt.

@@ -5,13 +5,17 @@ namespace RlGym.Rendering.Skia;
 
 /// <summary>
 /// An offscreen canvas drawing into an RGBA <see cref="SKBitmap"/> with anti-aliasing: frames for PNGs and
-/// videos, and the reference picture the window is compared with.
+/// videos, and the reference picture the window is compared with. Text uses <see cref="FontFile"/>.
 /// </summary>
 public sealed class SkiaCanvas : ICanvas, IDisposable
 {
     private readonly SKCanvas _canvas;
     private readonly SKPaint _paint = new() { IsAntialias = true };
-    private readonly SKFont _font = new(SKTypeface.Default);
+    private readonly SKFont _font = new(Typeface.Value);
+
+    // One typeface for every canvas: the system font <see cref="FontFile"/> found, else Skia's default.
+    private static readonly Lazy<SKTypeface> Typeface = new(() =>
+        FontFile.Path is { } path && SKTypeface.FromFile(path) is { } face ? face : SKTypeface.Default);
     private readonly SKPath _path = new();
 
     /// <summary>Creates a canvas over a new opaque RGBA bitmap.</summary>

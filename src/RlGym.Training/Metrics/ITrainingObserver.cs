@@ -9,6 +9,12 @@ public interface ITrainingObserver
     /// <summary>After every reset, with the episode's first observation (a window draws the start state from it).</summary>
     void OnEpisodeStart(Core.Environments.IEnv env, object observation) { }
 
+    /// <summary>
+    /// After every environment step and just before <see cref="OnStep"/>: the action taken and the reward it earned
+    /// (a window shows them beside the picture).
+    /// </summary>
+    void OnAction(object action, double reward) { }
+
     /// <summary>After every environment step; <paramref name="env"/> can be read (not stepped) during the call.</summary>
     void OnStep(Core.Environments.IEnv env, object observation, long totalSteps) { }
 

@@ -110,7 +110,7 @@ public sealed class RunDirectory
     /// <summary>The rows of <c>metrics.csv</c>.</summary>
     public IReadOnlyList<EpisodeMetrics> ReadMetrics() => MetricsReader.Read(MetricsPath);
 
-    /// <summary>Draws <c>learning-curve.png</c> from <c>metrics.csv</c>.</summary>
-    public void WriteLearningCurve(int movingAverage = 100, string? title = null) =>
-        LearningCurvePlot.Write(MetricsReader.Stream(MetricsPath), LearningCurvePath, movingAverage, title ?? System.IO.Path.GetFileName(Path));
+    /// <summary>Draws <c>learning-curve.png</c> from <c>metrics.csv</c>, with the env's reward threshold as a dashed line when given.</summary>
+    public void WriteLearningCurve(int movingAverage = 100, string? title = null, double? rewardThreshold = null) =>
+        LearningCurvePlot.Write(MetricsReader.Stream(MetricsPath), LearningCurvePath, movingAverage, title ?? System.IO.Path.GetFileName(Path), rewardThreshold);
 }

@@ -10,7 +10,7 @@ public sealed class FakeValues(int states, int actions) : IActionValues<int>, IE
     public int ActionCount => actions;
 
     /// <inheritdoc />
-    public ActionValueKind Kind => ActionValueKind.ActionValues;
+    public ActionValueKind Kind { get; set; } = ActionValueKind.ActionValues;
     public double ExplorationRate { get; set; } = 0.25;
 
     public void ActionValues(int observation, Span<double> values)

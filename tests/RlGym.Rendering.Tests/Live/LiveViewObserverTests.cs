@@ -29,6 +29,33 @@ public sealed class LiveViewObserverTests
     }
 
     [Fact]
+    public void The_first_reset_is_published_unasked_and_the_end_of_the_run_is_published_last()
+    {
+        var grid = FakeGrid.FourByFour();
+        var queue = new SnapshotQueue();
+        var observer = new LiveViewObserver(grid, null, queue);
+        observer.OnEpisodeStart(grid, 0);
+        Assert.Equal(1, queue.Version);
+        Assert.Equal(0, queue.Latest!.Episode);
+        Assert.False(queue.Latest.Finished);
+        observer.OnEpisodeStart(grid, 0); // later resets wait for a request
+        Assert.Equal(1, queue.Version);
+
+        grid.CurrentState = 5;
+        observer.OnAction(2, 1.0);
+        observer.OnStep(grid, 5, 1);
+        observer.OnEpisode(Episode(0, 1.0));
+        observer.PublishFinal();
+        var last = queue.Latest!;
+        Assert.True(last.Finished);
+        Assert.Equal(1, last.Episode);
+        Assert.Equal((1, 1), (last.Grid!.AgentRow, last.Grid.AgentColumn));
+        Assert.Equal(1.0, last.EpisodeReturn);
+        Assert.Equal(1.0, last.LastReward);
+        Assert.Equal([(0, 0), (1, 1)], last.Grid.Trail);
+    }
+
+    [Fact]
     public void A_grid_snapshot_holds_the_agent_cell_values_and_greedy_actions()
     {
         var grid = FakeGrid.FourByFour();

@@ -57,20 +57,51 @@ public sealed class TrainingGateTests
     }
 
     [Fact]
-    public void A_slowed_trainer_takes_the_steps_of_each_frame()
+    public void A_slowed_trainer_takes_the_steps_of_the_time_that_passed()
     {
-        var gate = new TrainingGate(stepsPerFrame: 2);
+        // 20 steps/s: a frame of 0.1 s grants 2 steps.
+        var gate = new TrainingGate(stepsPerSecond: 20);
         var (task, count) = Trainer(gate, 5);
         Assert.False(Ends(task, 100));
-        gate.OnFrame();
+        gate.OnFrame(0.1);
         WaitUntil(() => count() == 2);
         Assert.False(Ends(task, 150));
         Assert.Equal(2, count());
-        gate.OnFrame();
+        gate.OnFrame(0.1);
         WaitUntil(() => count() == 4);
-        gate.OnFrame();
+        gate.OnFrame(0.1);
         Assert.True(Ends(task, Long));
         Assert.Equal(5, count());
+    }
+
+    [Fact]
+    public void A_pace_below_the_frame_rate_grants_a_step_every_few_frames()
+    {
+        // 4 steps/s at 60 frames/s: one step per 15 frames, so 60 frames give exactly 4.
+        var gate = new TrainingGate(stepsPerSecond: 4);
+        var (task, count) = Trainer(gate, 100);
+        for (int frame = 0; frame < 60; frame++)
+        {
+            gate.OnFrame(1 / 60.0);
+            Thread.Sleep(5);
+        }
+        WaitUntil(() => count() == 4);
+        Thread.Sleep(100);
+        Assert.Equal(4, count());
+        gate.Release();
+        Assert.True(Ends(task, Long));
+    }
+
+    [Fact]
+    public void A_long_stall_causes_no_burst()
+    {
+        var gate = new TrainingGate(stepsPerSecond: 100);
+        var (task, count) = Trainer(gate, 1000);
+        gate.OnFrame(5); // a five-second frame grants at most a tenth of a second's steps
+        Thread.Sleep(200);
+        Assert.InRange(count(), 1, 10);
+        gate.Release();
+        Assert.True(Ends(task, Long));
     }
 
     [Fact]
@@ -91,13 +122,20 @@ public sealed class TrainingGateTests
     [Fact]
     public void Up_and_down_move_through_the_paces()
     {
-        var gate = new TrainingGate(stepsPerFrame: 1);
+        var gate = new TrainingGate(stepsPerSecond: 1);
         gate.Slower();
-        Assert.Equal(1, gate.StepsPerFrame);
+        Assert.Equal(1, gate.StepsPerSecond);
         gate.Faster();
-        Assert.Equal("2 steps/frame", gate.Describe());
+        Assert.Equal("2 steps/s", gate.Describe());
+        var odd = new TrainingGate(stepsPerSecond: 3);
+        odd.Faster();
+        Assert.Equal(4, odd.StepsPerSecond);
+        odd.Slower();
+        Assert.Equal(2, odd.StepsPerSecond);
         for (int i = 0; i < 20; i++) gate.Faster();
         Assert.True(gate.IsTurbo);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingGate(stepsPerFrame: 3));
+        gate.Slower();
+        Assert.Equal(10_000, gate.StepsPerSecond);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingGate(stepsPerSecond: -1));
     }
 }

@@ -56,7 +56,7 @@ public sealed class ClassicControlSceneTests
             using var canvas = Pixels.Render(new MountainCarScene(), Obs(position, 0), W, H);
             return Pixels.Centroid(Pixels.Find(canvas, Palette.Agent, 10));
         }
-        float scale = W / (MountainCarScene.MaxPosition - MountainCarScene.MinPosition);
+        float scale = MountainCarScene.Frame(Area).Width / (MountainCarScene.MaxPosition - MountainCarScene.MinPosition);
         foreach (float position in new[] { -1.0f, -0.52f, 0.3f })
         {
             var (cx, cy) = Car(position);

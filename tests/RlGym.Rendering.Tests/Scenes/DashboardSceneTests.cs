@@ -6,7 +6,8 @@ namespace RlGym.Rendering.Tests.Scenes;
 
 public sealed class DashboardSceneTests
 {
-    private const int W = 600, H = 400;
+    private const int W = 600, H = 500;
+    private static readonly float PlotHeight = DashboardScene.PlotArea(new Rect(0, 0, W, H)).Height;
 
     private static FrameSnapshot WithReturns(Func<int, double> returnOf, int episodes) => new()
     {
@@ -37,14 +38,14 @@ public sealed class DashboardSceneTests
     {
         var (left, right) = CurveHeights(WithReturns(e => e + 5 * Math.Sin(e), episodes));
         // Screen y points down: a rising curve ends higher, i.e. at a smaller y, by most of the plot's height.
-        Assert.True(left - right > 150, $"left {left:0}, right {right:0}");
+        Assert.True(left - right > 0.6 * PlotHeight, $"left {left:0}, right {right:0}");
     }
 
     [Fact]
     public void The_curve_goes_down_for_falling_returns()
     {
         var (left, right) = CurveHeights(WithReturns(e => -e, 200));
-        Assert.True(right - left > 150, $"left {left:0}, right {right:0}");
+        Assert.True(right - left > 0.6 * PlotHeight, $"left {left:0}, right {right:0}");
     }
 
     [Fact]
@@ -53,11 +54,29 @@ public sealed class DashboardSceneTests
         var recording = new RecordingCanvas(W, H);
         new DashboardScene().Draw(recording, new Rect(0, 0, W, H), WithReturns(e => e, 20), new ViewState(true, true, "turbo"));
         var texts = recording.CallsOf<TextCall>().Select(t => t.Text).ToList();
-        Assert.Contains(texts, t => t.Contains("Episode 20") && t.Contains("Step 12,345"));
-        Assert.Contains(texts, t => t.Contains("Exploration 0.100") && t.Contains("2,500 steps/s"));
-        Assert.Contains(texts, t => t.Contains("mean of last 20: 9.5"));
-        Assert.Contains(texts, t => t.Contains("PAUSED") && t.Contains("turbo"));
+        Assert.Contains(texts, t => t.Contains("Episode 21") && t.Contains("step 12,345") && t.Contains("2,500 steps/s"));
+        Assert.Contains(texts, t => t.Contains("exploration ε 0.100"));
+        // 20 episodes: the rolling mean is over a tenth of them (2), and says so.
+        Assert.Contains(texts, t => t.Contains("mean of last 2: 18.5"));
+        Assert.Contains(texts, t => t.Contains("PAUSED"));
     }
+
+    [Fact]
+    public void An_early_outlier_does_not_flatten_the_curve()
+    {
+        // CliffWalking: one −1,853 among returns near −20 to −100.
+        var returns = Enumerable.Range(0, 500).Select(e => e == 3 ? -1853.0 : -100 + Math.Min(80, e * 0.4)).ToArray();
+        var (low, high) = CurveLimits.Of(returns, [returns[^1]]);
+        Assert.True(low > -200, $"low {low}");
+        Assert.True(high >= -20, $"high {high}");
+    }
+
+    [Theory]
+    [InlineData(72, 100, 7)]
+    [InlineData(5, 100, 1)]
+    [InlineData(3000, 100, 100)]
+    public void The_rolling_window_of_a_short_run_is_a_tenth_of_it(int episodes, int window, int expected) =>
+        Assert.Equal(expected, CurveLimits.RollingWindow(episodes, window));
 
     [Fact]
     public void Trailing_mean_averages_the_last_window_episodes()
