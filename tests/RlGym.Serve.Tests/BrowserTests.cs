@@ -95,6 +95,7 @@ public sealed class BrowserTests(ITestOutputHelper output)
             Wait(() => ((ITakesScreenshot)driver.FindElement(By.Id("frame"))).GetScreenshot().AsByteArray.SequenceEqual(before) ? null : "", "the drawn frame to differ");
             Thread.Sleep(1500);
             driver.GetScreenshot().SaveAsFile(Path.Combine(shots, "run.png"));
+            ((ITakesScreenshot)driver.FindElement(By.CssSelector(".panels"))).GetScreenshot().SaveAsFile(Path.Combine(shots, "run-panels.png"));
 
             driver.Navigate().GoToUrl(url.TrimEnd('/') + "/compare?run=frozen-lake/seed-1&run=frozen-lake/seed-2");
             Wait(() => driver.FindElements(By.CssSelector("#compare-curve[data-key]")).FirstOrDefault(), "the comparison chart");
