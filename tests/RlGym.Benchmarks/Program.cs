@@ -5,6 +5,19 @@ using RlGym.Benchmarking;
 //   dotnet run -c Release --project tests/RlGym.Benchmarks -- --filter '*'
 // The side-by-side runner that `rlgym bench` calls, without the CLI:
 //   dotnet run -c Release --project tests/RlGym.Benchmarks -- runner [steps] [copies] [env ids...] [--json file]
+// The dashboard under load, against real rlgym processes (minutes each):
+//   dotnet run -c Release --project tests/RlGym.Benchmarks -- serve-load src/RlGym.Cli/bin/Release/net10.0/rlgym.dll [clients=50] [seconds=60]
+//   dotnet run -c Release --project tests/RlGym.Benchmarks -- serve-memory src/RlGym.Cli/bin/Release/net10.0/rlgym.dll [rows/s=10000] [seconds=60]
+if (args.Length > 1 && args[0] == "serve-load")
+{
+    RlGym.Benchmarks.ServeLoad.Load(Path.GetFullPath(args[1]), args.Length > 2 ? int.Parse(args[2]) : 50, args.Length > 3 ? int.Parse(args[3]) : 60);
+    return;
+}
+if (args.Length > 1 && args[0] == "serve-memory")
+{
+    RlGym.Benchmarks.ServeLoad.Memory(Path.GetFullPath(args[1]), args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 60);
+    return;
+}
 if (args.Length > 0 && args[0] == "runner")
 {
     var rest = args.Skip(1).ToList();

@@ -100,9 +100,11 @@ public sealed class TrainCommand : Command
             }
 
             var progress = new TrainingProgress(config.Episodes, config.Steps, config.MovingAverage, session.Interactive ? null : log);
+            // 'rlgym serve' shows the environment through this; it draws only when a dashboard asks.
+            using var liveFrames = new LiveFramePublisher(env, agent, dir.Path);
             var options = TrainerOptions.FromConfig(config, dir,
                 evaluationEnv: config.EvalEvery > 0 ? () => setup.MakeEnv(config) : null,
-                force: force, resume: resumeDir is not null, observers: [progress]);
+                force: force, resume: resumeDir is not null, observers: [progress, liveFrames]);
 
             string title = $"{config.Env} / {config.Agent}";
             log.LogInformation("training {Agent} on {Env} for {Budget}, seed {Seed}, into {Dir}",
