@@ -28,6 +28,7 @@ public static class CommandTree
             new RenderCommand(session),
             new WatchCommand(session),
             new BenchCommand(session),
+            new ArenaCommand(session),
         ];
         foreach (var c in commands) root.Subcommands.Add(c);
         return root;
