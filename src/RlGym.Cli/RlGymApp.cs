@@ -131,13 +131,15 @@ public static class RlGymApp
 
         var envs = BuiltInPackages.EnvRegistry();
         var agents = BuiltInPackages.AgentRegistry();
+        var players = BuiltInPackages.PlayerRegistry();
         foreach (var path in plugins)
         {
-            int n = LoadPlugin(envs, agents, path);
-            if (n == 0) throw new UserInputException($"plugin '{path}' has no public IEnvPackage or IAgentPackage with a parameterless constructor");
+            int n = LoadPlugin(envs, agents, path) + players.LoadPlugin(path);
+            if (n == 0) throw new UserInputException($"plugin '{path}' has no public IEnvPackage, IAgentPackage or IGamePlayerPackage with a parameterless constructor");
         }
         builder.Services.AddSingleton(envs);
         builder.Services.AddSingleton(agents);
+        builder.Services.AddSingleton(players);
         builder.Services.AddSingleton(BuiltInPackages.ExperimentRegistry());
         return builder.Build();
     }

@@ -31,6 +31,7 @@ public static class CommandTree
             new WatchCommand(session),
             new BenchCommand(session),
             new ServeCommand(session),
+            new ArenaCommand(session),
         ];
         foreach (var c in commands) root.Subcommands.Add(c);
         return root;

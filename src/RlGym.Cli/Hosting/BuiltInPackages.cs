@@ -1,9 +1,12 @@
 using RlGym.Agents.PolicyGradient;
+using RlGym.Agents.Search.Registration;
 using RlGym.Agents.Tabular;
 using RlGym.Agents.ValueBased;
 using RlGym.Core.Agents;
+using RlGym.Core.MultiAgent;
 using RlGym.Core.Registration;
 using RlGym.Envs.ClassicControl;
+using RlGym.Envs.Games;
 using RlGym.Envs.ToyText;
 using RlGym.Experiments;
 using RlGym.Training.Experiments;
@@ -14,7 +17,7 @@ namespace RlGym.Cli.Hosting;
 public static class BuiltInPackages
 {
     /// <summary>The built-in environment packages.</summary>
-    public static IEnumerable<IEnvPackage> Environments() => [new ToyTextEnvironments(), new ClassicControlEnvironments()];
+    public static IEnumerable<IEnvPackage> Environments() => [new ToyTextEnvironments(), new ClassicControlEnvironments(), new GameEnvironments()];
 
     /// <summary>The built-in agent packages.</summary>
     public static IEnumerable<IAgentPackage> Agents() => [new TabularAgents(), new PolicyGradientAgents(), new ValueBasedAgents()];
@@ -32,6 +35,17 @@ public static class BuiltInPackages
     {
         var r = new AgentRegistry();
         foreach (var p in Agents()) r.Add(p);
+        return r;
+    }
+
+    /// <summary>The built-in game player packages (minimax, mcts, random, alphazero).</summary>
+    public static IEnumerable<IGamePlayerPackage> Players() => [new SearchPlayers()];
+
+    /// <summary>A registry of the built-in game players.</summary>
+    public static GamePlayerRegistry PlayerRegistry()
+    {
+        var r = new GamePlayerRegistry();
+        foreach (var p in Players()) r.Add(p);
         return r;
     }
 

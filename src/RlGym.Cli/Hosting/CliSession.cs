@@ -37,6 +37,9 @@ public sealed class CliSession(TextWriter output, TextWriter error, bool errorIs
     /// <summary>The registered agents.</summary>
     public AgentRegistry Agents => Services.GetRequiredService<AgentRegistry>();
 
+    /// <summary>The registered game players (two-player board games: arena and self-play).</summary>
+    public Core.MultiAgent.GamePlayerRegistry Players => Services.GetRequiredService<Core.MultiAgent.GamePlayerRegistry>();
+
     /// <summary>The registered experiments.</summary>
     public Training.Experiments.ExperimentRegistry Experiments => Services.GetRequiredService<Training.Experiments.ExperimentRegistry>();
 
