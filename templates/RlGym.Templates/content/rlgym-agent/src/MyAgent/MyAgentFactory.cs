@@ -23,7 +23,7 @@ public sealed class MyAgentFactory : IAgentFactory
     /// <inheritdoc />
     public string? Refusal(IEnv env)
     {
-        string id = env.Spec?.Id ?? env.GetType().Name;
+        string id = env.Spec?.Id ?? "this environment";
         if (env.ObservationSpace is not Discrete { Start: 0 })
             return $"{Info.Name} needs Discrete observations from 0; {id} has {env.ObservationSpace}";
         if (env.ActionSpace is not Discrete { Start: 0 })

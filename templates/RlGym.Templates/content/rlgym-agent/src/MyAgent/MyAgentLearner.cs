@@ -82,7 +82,10 @@ public sealed class MyAgentLearner : IAgent<int, int>, IActionValues<int>
         _updates++;
     }
 
-    /// <summary>Writes Q, the counters and the generator's state: a loaded agent continues exactly.</summary>
+    /// <summary>
+    /// Writes Q, the counter and the generator's state: a loaded agent continues exactly. The options are not in the
+    /// file: they come from the run's configuration, which the tool saves beside it.
+    /// </summary>
     public void Save(Stream stream)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -95,7 +98,10 @@ public sealed class MyAgentLearner : IAgent<int, int>, IActionValues<int>
         _rng.GetState().Write(w);
     }
 
-    /// <summary>Reads what <see cref="Save"/> wrote; a file of another agent or size is refused in one line.</summary>
+    /// <summary>
+    /// Reads what <see cref="Save"/> wrote. A file of another agent or size, or one cut short, is refused in one line
+    /// and leaves the agent as it was.
+    /// </summary>
     public void Load(Stream stream)
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -108,13 +114,18 @@ public sealed class MyAgentLearner : IAgent<int, int>, IActionValues<int>
             int states = r.ReadInt32(), actions = r.ReadInt32();
             if (states != _states || actions != _actions)
                 throw new UserInputException($"cannot load {AgentName}: the file is for {states} states × {actions} actions; this environment has {_states} × {_actions}");
-            _updates = r.ReadInt64();
-            for (int i = 0; i < _q.Length; i++) _q[i] = r.ReadDouble();
-            _rng.SetState(RngState.Read(r));
+            long updates = r.ReadInt64();
+            var q = new double[_q.Length];
+            for (int i = 0; i < q.Length; i++) q[i] = r.ReadDouble();
+            var rng = RngState.Read(r);
+
+            q.CopyTo(_q, 0);
+            _updates = updates;
+            _rng.SetState(rng);
         }
-        catch (EndOfStreamException)
+        catch (Exception e) when (e is EndOfStreamException or FormatException)
         {
-            throw new UserInputException($"cannot load {AgentName}: the file ends early");
+            throw new UserInputException($"cannot load {AgentName}: the file is cut short or not an agent file");
         }
     }
 

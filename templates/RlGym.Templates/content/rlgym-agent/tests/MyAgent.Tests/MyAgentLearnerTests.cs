@@ -67,6 +67,24 @@ public sealed class MyAgentLearnerTests
                 Assert.Equal(trained.Act(s, explore: true), loaded.Act(s, explore: true));
     }
 
+    [Fact]
+    public void A_file_for_another_environment_or_cut_short_is_refused_in_one_line()
+    {
+        using var cliff = Envs.Make("CliffWalking-v1");
+        using var lake = Envs.Make("FrozenLake-v1");
+        var factory = Agents.Get("my-agent");
+        var file = new MemoryStream();
+        factory.Create(cliff, Settings(), seed: 1).Save(file);
+
+        file.Position = 0;
+        var wrongSize = Assert.Throws<UserInputException>(() => factory.Create(lake, Settings(), seed: 1).Load(file));
+        Assert.Contains("48 states", wrongSize.Message);
+
+        var cut = new MemoryStream(file.ToArray()[..40]);
+        var cutShort = Assert.Throws<UserInputException>(() => factory.Create(cliff, Settings(), seed: 1).Load(cut));
+        Assert.DoesNotContain('\n', cutShort.Message);
+    }
+
     private static Dictionary<string, string> Settings(params string[] pairs) =>
         pairs.Select(p => p.Split('=')).ToDictionary(kv => kv[0], kv => kv[1]);
 }
