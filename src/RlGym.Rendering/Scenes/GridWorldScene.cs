@@ -113,7 +113,13 @@ public sealed class GridWorldScene(GridWorldSceneOptions? options = null) : ISce
         float y = boardBottom + 10;
         float x = Math.Max(area.X + 8, boardX);
         var inv = CultureInfo.InvariantCulture;
-        if (range is { } r)
+        if (range is { } flat && flat.Low == flat.High)
+        {
+            // One value everywhere (nothing learned yet, or a terminal slice): a colour bar from 0 to 0 says nothing.
+            string caption = $"V(s) = {flat.Low.ToString("0.###", inv)} in every state" + (grid.ValueSlice is { } slice ? $"; values for {slice}" : "");
+            canvas.Text(caption, x, y, 14, Palette.Muted);
+        }
+        else if (range is { } r)
         {
             const float BarHeight = 12;
             float barWidth = Math.Min(220, Math.Max(80, boardWidth * 0.45f));

@@ -40,7 +40,8 @@ public static class LearningCurveView
         float Y(double v) => plot.Bottom - (float)((v - low) / (high - low)) * plot.Height;
         bool Inside(double v) => v >= low && v <= high;
 
-        foreach (var tick in AxisTicks.Between(low, high, 4))
+        // Before the first return there is nothing to scale: no y ticks, only the note below.
+        foreach (var tick in n == 0 ? Array.Empty<double>() : AxisTicks.Between(low, high, 4))
         {
             float y = Y(tick);
             canvas.Line(plot.X, y, plot.Right, y, 1, Palette.Faint);

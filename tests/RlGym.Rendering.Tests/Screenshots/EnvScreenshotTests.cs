@@ -313,4 +313,27 @@ public sealed class EnvScreenshotTests
         Assert.Empty(Pixels.Find(canvas, Palette.Ink, 60, new Rect(W - 12, 0, 12, plot.Y)));
         Assert.Contains(Texts(env, frame), t => t.StartsWith("Q(s,a):", StringComparison.Ordinal) && t.Contains("drop off -7.35"));
     }
+
+    [Fact]
+    public void Equal_values_everywhere_are_said_in_words_not_with_a_colour_bar_from_0_to_0()
+    {
+        using var env = Registry.Make("FrozenLake-v1");
+        var (frame, _) = Run(env, new FakeValues(16, 4), 0);
+        Assert.Contains(Texts(env, frame), t => t == "V(s) = 0 in every state");
+        using var canvas = Draw(env, frame);
+        var (_, y0, tile) = GridWorldScene.TileGeometry(EnvArea, 4, 4);
+        var legend = new Rect(0, y0 + 4 * tile, W / 2, GridWorldScene.LegendHeight);
+        Assert.Empty(Pixels.Find(canvas, ColorScale.Viridis.At(0), 10, legend));
+    }
+
+    [Fact]
+    public void The_curve_has_no_y_ticks_before_the_first_return()
+    {
+        using var env = Registry.Make("FrozenLake-v1");
+        var (frame, _) = Run(env, null, 1);
+        var texts = Texts(env, frame);
+        Assert.Contains(texts, t => t == "the curve starts when the first episode ends");
+        // FrozenLake's threshold 0.7 alone once gave the empty plot ticks from 0 to 1.5.
+        Assert.DoesNotContain(texts, t => t is "0" or "0.5" or "1" or "1.5");
+    }
 }
