@@ -148,7 +148,6 @@ public sealed class Trainer<TObs, TAct> : Trainer where TObs : notnull where TAc
             }
             if (abandoned) break;
 
-            _agent.EndEpisode();
             s.Episode++;
             s.Last = episodeReturn;
             if (!(s.Best >= episodeReturn)) s.Best = episodeReturn;
