@@ -48,6 +48,9 @@ public sealed class VectorLoop<TObs, TAct> where TObs : notnull where TAct : not
     /// <summary>The return of every episode finished so far, in the order they finished.</summary>
     public List<double> Returns { get; } = [];
 
+    /// <summary>True when copy <paramref name="copy"/>'s episode ended with the last step (it resets on the next).</summary>
+    public bool Ended(int copy) => _ended[copy];
+
     /// <summary>True when some copy is inside an episode (has taken a step of it and not finished it).</summary>
     public bool MidEpisode => _lengths.Where((length, i) => length > 0 && !_ended[i]).Any();
 
@@ -65,7 +68,8 @@ public sealed class VectorLoop<TObs, TAct> where TObs : notnull where TAct : not
                 continue;
             }
             var r = _envs[i].Step(_actions[i]);
-            bool truncated = r.Truncated || (!r.Terminated && ++_lengths[i] >= _maxSteps);
+            _lengths[i]++;
+            bool truncated = r.Truncated || (!r.Terminated && _lengths[i] >= _maxSteps);
             _transitions[n++] = new Transition<TObs, TAct>(_observations[i], _actions[i], r.Reward, r.Observation, r.Terminated, truncated, i);
             _returns[i] += r.Reward;
             if (r.Terminated || truncated)
