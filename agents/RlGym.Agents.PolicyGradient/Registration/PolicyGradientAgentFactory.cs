@@ -11,13 +11,13 @@ namespace RlGym.Agents.PolicyGradient;
 /// </summary>
 public sealed class PolicyGradientAgentFactory<TOptions> : IAgentFactory where TOptions : class, new()
 {
-    private readonly Func<int, int, TOptions, long, IAgent> _create;
+    private readonly Func<IEnv, int, int, TOptions, long, IAgent> _create;
 
     /// <summary>
-    /// Creates the factory; <paramref name="create"/> receives (observation size, actions, options, seed), and the agent
-    /// trains on <paramref name="defaultEnvs"/> environment copies unless the run says otherwise.
+    /// Creates the factory; <paramref name="create"/> receives (env, observation size, actions, options, seed), and the
+    /// agent trains on <paramref name="defaultEnvs"/> environment copies unless the run says otherwise.
     /// </summary>
-    public PolicyGradientAgentFactory(string name, string description, Func<int, int, TOptions, long, IAgent> create, int defaultEnvs = 1)
+    public PolicyGradientAgentFactory(string name, string description, Func<IEnv, int, int, TOptions, long, IAgent> create, int defaultEnvs = 1)
     {
         _create = create;
         Info = new AgentInfo(name, description, "Box observations (Discrete with --wrap one-hot), Discrete actions",
@@ -36,6 +36,6 @@ public sealed class PolicyGradientAgentFactory<TOptions> : IAgentFactory where T
         if (Refusal(env) is { } refusal) throw new UserInputException(refusal);
         var options = SettingsBinder.Bind(new TOptions(), settings);
         var (observationSize, actions) = PolicyGradientSpaces.Size(env);
-        return _create(observationSize, actions, options, seed);
+        return _create(env, observationSize, actions, options, seed);
     }
 }

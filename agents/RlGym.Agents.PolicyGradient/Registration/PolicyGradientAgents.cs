@@ -10,16 +10,16 @@ public sealed class PolicyGradientAgents : IAgentPackage
     [
         new PolicyGradientAgentFactory<ReinforceOptions>(ReinforceAgent.AgentName,
             "REINFORCE: at each episode's end θ ← θ + β u_t ∇ ln π(a_t|s_t; θ) with the return u_t",
-            (n, a, o, seed) => new ReinforceAgent(n, a, o, seed)),
+            (_, n, a, o, seed) => new ReinforceAgent(n, a, o, seed)),
         new PolicyGradientAgentFactory<ReinforceBaselineOptions>(ReinforceBaselineAgent.AgentName,
             "REINFORCE with baseline: δ_t = v(s_t; w) − u_t, θ ← θ − β δ_t ∇ ln π, w ← w − α δ_t ∇ v",
-            (n, a, o, seed) => new ReinforceBaselineAgent(n, a, o, seed)),
+            (_, n, a, o, seed) => new ReinforceBaselineAgent(n, a, o, seed)),
         new PolicyGradientAgentFactory<ActorCriticOptions>(ActorCriticAgent.AgentName,
             "actor-critic with a q-critic: δ_t = q(s_t,a_t) − (r_t + γ q(s_{t+1},ã_{t+1})), θ ← θ + β q_t ∇ ln π",
-            (n, a, o, seed) => new ActorCriticAgent(n, a, o, seed)),
+            (_, n, a, o, seed) => new ActorCriticAgent(n, a, o, seed)),
         new PolicyGradientAgentFactory<A2COptions>(A2CAgent.AgentName,
             "A2C: K synchronous envs, m-step targets y_t, δ_t = v(s_t) − y_t, θ ← θ − β δ_t ∇ ln π, w ← w − α δ_t ∇ v",
-            (n, a, o, seed) => new A2CAgent(n, a, o, seed), A2CAgent.DefaultEnvs),
+            (_, n, a, o, seed) => new A2CAgent(n, a, o, seed), A2CAgent.DefaultEnvs),
     ];
 
     /// <inheritdoc />
