@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace RlGym.Cli.Tests;
+
+/// <summary>
+/// The command-line paths of imitation and self-play: <c>rollout --policy plan|DIR</c> writes demonstrations,
+/// <c>train --agent behaviour-cloning --set demonstrations=PATH</c> clones them, <c>train TicTacToe-v0 --agent alphazero</c>
+/// trains by self-play into a run directory that resumes and plays in the arena.
+/// </summary>
+public sealed class SelfPlayAndImitationCommandTests
+{
+    private static CliRun.Result Ok(params string[] args)
+    {
+        var r = CliRun.Run(args);
+        Assert.True(r.ExitCode == 0, $"rlgym {string.Join(' ', args)} exited {r.ExitCode}: {r.Error}");
+        return r;
+    }
+
+    [Fact]
+    public void A_clone_of_the_planners_demonstrations_solves_FrozenLake_and_demonstrates_in_turn()
+    {
+        using var tmp = new TempDirectory();
+        string demonstrations = tmp.File("plan.jsonl"), run = tmp.File("bc");
+        File.WriteAllText(demonstrations, Ok("rollout", "FrozenLake-v1", "--policy", "plan", "-n", "300", "--seed", "1").Out);
+        Ok("train", "FrozenLake-v1", "--agent", "behaviour-cloning", "--set", $"demonstrations={demonstrations}", "--episodes", "20", "--out", run);
+        var eval = JsonDocument.Parse(Ok("eval", run, "--episodes", "1000", "--json").Out).RootElement;
+        // The planner's greedy policy succeeds in about 0.74 of episodes (γ = 0.99); FrozenLake's threshold is 0.70.
+        double success = eval.GetProperty("success_rate").GetDouble();
+        Assert.True(success >= 0.70, $"the clone succeeds in {success.ToString(CultureInfo.InvariantCulture)} of episodes");
+
+        // The trained clone is a demonstrator too: its rollout's actions are its greedy ones.
+        var lines = Ok("rollout", "FrozenLake-v1", "--policy", run, "-n", "3", "--seed", "2").Lines;
+        Assert.Contains(lines, l => l.Contains("\"action\":", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Self_play_writes_a_run_that_resumes_and_plays_in_the_arena()
+    {
+        using var tmp = new TempDirectory();
+        string run = tmp.File("az");
+        string[] small = ["--set", "simulations=8", "--set", "hidden_sizes=16", "--set", "batch_size=8"];
+        Ok(["train", "TicTacToe-v0", "--agent", "alphazero", "--episodes", "4", "--eval-every", "2", "--seed", "5", "--out", run, .. small]);
+        var rows = File.ReadAllLines(Path.Combine(run, "metrics.csv"));
+        Assert.Equal("game,total_moves,moves,winner,policy_loss,value_loss,wall_seconds,win_rate,draw_rate", rows[0]);
+        Assert.Equal(5, rows.Length);
+        Assert.NotEqual("", rows[2].Split(',')[7]);
+        Assert.True(File.Exists(Path.Combine(run, "agent.bin")));
+
+        Ok("train", "--resume", run, "--episodes", "6");
+        Assert.Equal(7, File.ReadAllLines(Path.Combine(run, "metrics.csv")).Length);
+
+        var arena = JsonDocument.Parse(Ok("arena", "TicTacToe-v0", "--players", $"{run},random", "--games", "4", "--swap", "--json").Out).RootElement;
+        Assert.Equal(4, arena.GetProperty("games").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("train TicTacToe-v0 --agent alphazero --steps 10", "--episodes N")]
+    [InlineData("train TicTacToe-v0 --agent minimax --episodes 2", "does not learn")]
+    [InlineData("rollout CartPole-v1 --policy plan", "tabular environment")]
+    [InlineData("train FrozenLake-v1 --agent behaviour-cloning --episodes 2", "demonstrations=PATH")]
+    public void Mistakes_get_one_line_and_exit_2(string line, string expected)
+    {
+        using var tmp = new TempDirectory();
+        string[] args = line.StartsWith("train", StringComparison.Ordinal) ? [.. line.Split(' '), "--out", tmp.File("out")] : line.Split(' ');
+        var r = CliRun.Run(args);
+        Assert.Contains(expected, StderrAssert.OneErrorLine(r), StringComparison.Ordinal);
+    }
+}
