@@ -54,6 +54,19 @@ public sealed class SelfPlayAndImitationCommandTests
         Assert.Equal(4, arena.GetProperty("games").GetInt32());
     }
 
+    [Fact]
+    public void The_arena_draws_its_first_game_with_the_searchs_visits()
+    {
+        using var tmp = new TempDirectory();
+        string frames = tmp.File("frames");
+        var r = JsonDocument.Parse(Ok("arena", "TicTacToe-v0", "--players", "mcts:simulations=50,random", "--games", "2", "--seed", "3", "--record", frames, "--json").Out).RootElement;
+        Assert.Equal(2, r.GetProperty("games").GetInt32());
+        var pngs = Directory.GetFiles(frames, "move-*.png").Order(StringComparer.Ordinal).ToArray();
+        // One frame before each move of the first game and one of its end: 6 to 10 for a game of 5 to 9 moves.
+        Assert.InRange(pngs.Length, 6, 10);
+        Assert.All(pngs, p => Assert.Equal((byte)0x89, File.ReadAllBytes(p)[0]));
+    }
+
     [Theory]
     [InlineData("train TicTacToe-v0 --agent alphazero --steps 10", "--episodes N")]
     [InlineData("train TicTacToe-v0 --agent minimax --episodes 2", "does not learn")]
