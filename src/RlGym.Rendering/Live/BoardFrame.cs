@@ -1,3 +1,6 @@
+using RlGym.Core.Environments;
+using RlGym.Core.MultiAgent;
+
 namespace RlGym.Rendering.Live;
 
 /// <summary>
@@ -28,4 +31,24 @@ public sealed record BoardFrame(
 {
     /// <summary>True when actions are columns (Connect Four) rather than cells (tic-tac-toe).</summary>
     public bool ActionsAreColumns => ActionCount == Columns && Rows > 1;
+
+    /// <summary>The position <paramref name="state"/> of a game with <paramref name="rules"/>, with the mover's search statistics when given.</summary>
+    public static BoardFrame Of<TState, TRules>(TRules rules, in TState state, IReadOnlyList<string> playerNames,
+        int[]? visits = null, double[]? values = null, int chosen = -1, string caption = "")
+        where TState : struct where TRules : struct, IGameRules<TState>
+    {
+        var cells = new int[rules.Rows * rules.Columns];
+        for (int r = 0; r < rules.Rows; r++)
+            for (int c = 0; c < rules.Columns; c++) cells[r * rules.Columns + c] = rules.Cell(state, r, c);
+        return new BoardFrame(rules.Rows, rules.Columns, rules.ActionCount, cells, rules.ToMove(state), playerNames, visits, values, chosen, caption);
+    }
+
+    /// <summary>The current position of a board-game environment (a <see cref="TurnBasedEnv{TState,TRules}"/>); null for other environments.</summary>
+    public static BoardFrame? Of(IEnv env) => env.Unwrapped is IBoardGame game ? game.Accept(new CurrentPosition(env.Unwrapped)) : null;
+
+    private sealed class CurrentPosition(IEnv env) : IGameVisitor<BoardFrame?>
+    {
+        public BoardFrame? Visit<TState, TRules>(TRules rules) where TState : struct where TRules : struct, IGameRules<TState> =>
+            env is TurnBasedEnv<TState, TRules> game ? Of(rules, game.State, game.PlayerNames) : null;
+    }
 }

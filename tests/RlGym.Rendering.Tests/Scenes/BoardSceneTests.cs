@@ -1,5 +1,6 @@
 using RlGym.Rendering.Drawing;
 using RlGym.Rendering.Live;
+using RlGym.Envs.Games.TicTacToe;
 using RlGym.Rendering.Scenes;
 
 namespace RlGym.Rendering.Tests.Scenes;
@@ -48,5 +49,22 @@ public sealed class BoardSceneTests
         var disc = canvas.CallsOf<FillCircleCall>().Single();
         Assert.True(count.Y < disc.CenterY - 5 * 60, "the column's numbers sit above the board");
         Assert.Equal(7, texts.Count(t => t.Text == "+0.00"));
+    }
+
+    [Fact]
+    public void A_board_game_environments_frame_is_its_current_position()
+    {
+        var env = new TicTacToeEnv();
+        env.Reset(0);
+        env.Step(4);
+        env.Step(0);
+        var board = BoardFrame.Of(env)!;
+        Assert.Equal(0, board.Cells[4]);
+        Assert.Equal(1, board.Cells[0]);
+        Assert.Equal(-1, board.Cells[8]);
+        Assert.Equal(0, board.ToMove);
+        Assert.Equal(["X", "O"], board.PlayerNames);
+        Assert.IsType<BoardScene>(SceneCatalog.For(env));
+        Assert.Equal(2, Draw(board).CallsOf<FillCircleCall>().Count());
     }
 }
