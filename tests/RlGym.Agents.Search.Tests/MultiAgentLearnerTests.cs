@@ -1,4 +1,8 @@
 using RlGym.Agents.Search.MultiAgent;
+using RlGym.Agents.Search.Registration;
+using RlGym.Core.Registration;
+using RlGym.Envs.Games;
+using RlGym.Training;
 using RlGym.Core.Agents;
 using RlGym.Envs.Games.MatrixGames;
 using RlGym.Training.Games;
@@ -122,5 +126,18 @@ public sealed class MultiAgentLearnerTests(ITestOutputHelper output)
         Assert.True(switches[0] >= 50 && switches[1] >= 50, $"greedy actions switched only {switches[0]} and {switches[1]} times");
         // ... while the time average of play is the mixed equilibrium, ½ – ½.
         Assert.Equal(0.5, heads, 1);
+    }
+
+    [Fact]
+    public void TheCentralisedCriticTrainsThroughTheUsualLoopOnTheRegisteredClimbingGame()
+    {
+        using var env = new EnvRegistry().Add(new GameEnvironments()).Make("ClimbingGame-v0");
+        var factory = new AgentRegistry().Add(new SearchAgents()).Get(CentralisedCritic.AgentName);
+        var critic = (CentralisedCritic)factory.Create(env, new Dictionary<string, string>(), seed: 7);
+        Trainer.Create(env, critic, new TrainerOptions { Episodes = 5000, Seed = 7, WriteLearningCurve = false }).Run();
+        Assert.Equal(0, critic.Decentralised(9, 0));
+        Assert.Equal(0, critic.Decentralised(9, 1));
+        using var board = new EnvRegistry().Add(new GameEnvironments()).Make("TicTacToe-v0");
+        Assert.Contains("simultaneous-move", factory.Refusal(board), StringComparison.Ordinal);
     }
 }
