@@ -52,10 +52,7 @@ public sealed class BoardRecorder<TState, TRules> : IDisposable
 
     private void Write(in TState state, int[]? visits, double[]? values, int chosen, string caption)
     {
-        var cells = new int[_rules.Rows * _rules.Columns];
-        for (int r = 0; r < _rules.Rows; r++)
-            for (int c = 0; c < _rules.Columns; c++) cells[r * _rules.Columns + c] = _rules.Cell(state, r, c);
-        var board = new BoardFrame(_rules.Rows, _rules.Columns, _rules.ActionCount, cells, _rules.ToMove(state), _pieces, visits, values, chosen, caption);
+        var board = BoardFrame.Of(_rules, state, _pieces, visits, values, chosen, caption);
         _renderer.RenderToFile(new FrameSnapshot { Board = board }, Path.Combine(_directory, $"move-{Frames:00}.png"));
         Frames++;
     }
