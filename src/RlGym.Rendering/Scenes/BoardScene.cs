@@ -54,6 +54,8 @@ public sealed class BoardScene : IScene
         if (columns && board.Visits is not null)
             for (int c = 0; c < board.Columns; c++)
             {
+                // A full column is not a move: it gets no numbers.
+                if (board.Cells[c] >= 0) continue;
                 var cell = new Rect(x0 + c * tile, fit.Y, tile, tile);
                 canvas.FillRectangle(cell, Tint(board.Visits[c], total));
                 Statistics(canvas, cell, board, c);
@@ -62,7 +64,9 @@ public sealed class BoardScene : IScene
 
         string mover = board.PlayerNames[board.ToMove];
         string caption = board.Visits is null ? $"{mover} to move. {board.Caption}" : $"{mover} to move: visits n and value v per move, {total} simulations. {board.Caption}";
-        canvas.Text(caption, area.X + 10, area.Bottom - 30, 14, Palette.Muted);
+        // The caption shrinks to fit the width rather than run off the frame.
+        float captionSize = Math.Min(14, 14 * (area.Width - 20) / Math.Max(1, canvas.MeasureText(caption, 14)));
+        canvas.Text(caption, area.X + 10, area.Bottom - 30, captionSize, Palette.Muted);
     }
 
     private static Color Tint(int visits, int total) =>

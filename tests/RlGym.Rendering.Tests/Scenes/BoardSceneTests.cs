@@ -49,6 +49,13 @@ public sealed class BoardSceneTests
         var disc = canvas.CallsOf<FillCircleCall>().Single();
         Assert.True(count.Y < disc.CenterY - 5 * 60, "the column's numbers sit above the board");
         Assert.Equal(7, texts.Count(t => t.Text == "+0.00"));
+
+        // A full column gets no numbers, and a long caption still fits the frame.
+        for (int r = 0; r < 6; r++) cells[r * 7] = r % 2;
+        canvas = Draw(new BoardFrame(6, 7, 7, cells, 1, ["X", "O"], [10, 20, 30, 400, 30, 20, 11], new double[7], 3, new string('x', 200)));
+        Assert.DoesNotContain(canvas.CallsOf<TextCall>(), t => t.Text == "10");
+        var caption = canvas.CallsOf<TextCall>().Last();
+        Assert.True(caption.X + canvas.MeasureText(caption.Text, caption.Size) <= 600, "the caption runs off the frame");
     }
 
     [Fact]
