@@ -86,6 +86,8 @@ public sealed class TrainCommand : Command
         if (render) RaylibWindow.EnsureCanOpen();
 
         var (config, dir) = resumeDir is not null ? ResolveResume(session, parse, resumeDir) : ResolveFresh(session, parse);
+        if (SelfPlayTraining.Handles(session, config))
+            return SelfPlayTraining.Run(session, config, dir, resumeDir is not null, force, render || record is not null, ct);
         var setup = RunSetup.Of(session);
 
         // Everything that can refuse the run (unknown id, bad options, agent refusal, bad settings, occupied
