@@ -91,7 +91,8 @@ public sealed partial class Trainer<TObs, TAct>
 
     private static void RestoreEvaluation(IEnv<TObs, TAct> evalEnv, Checkpoint c)
     {
-        if (c.EvaluationRandom is { } rng && evalEnv is Env<TObs, TAct> env) env.RandomState = rng;
+        if (c.EvaluationState is { } state && EnvState.CanSave(evalEnv)) EnvState.Restore(evalEnv, state);
+        else if (c.EvaluationRandom is { } rng && evalEnv is Env<TObs, TAct> env) env.RandomState = rng;
     }
 
     /// <summary>Finishes the vector step a budget stopped part-way, with the actions chosen then.</summary>
@@ -149,6 +150,7 @@ public sealed partial class Trainer<TObs, TAct>
             Seeded = run.Seeded,
             EvaluationStarted = run.EvaluationStarted,
             EvaluationRandom = (session.EvaluationEnv as Env<TObs, TAct>)?.RandomState,
+            EvaluationState = session.EvaluationEnv is { } evalEnv && run.EvaluationStarted && EnvState.CanSave(evalEnv) ? EnvState.Save(evalEnv) : null,
             Copies = copies,
             NextCopy = ValueCodec.Supports(typeof(TAct)) ? run.NextCopy : -1,
             Agent = agentBytes.ToArray(),

@@ -8,7 +8,7 @@ public readonly struct TicTacToeRules : IGameRules<TicTacToeState>
 {
     private const ushort Full = 0x1FF;
 
-    private static ReadOnlySpan<ushort> Lines => [0x007, 0x038, 0x1C0, 0x049, 0x092, 0x124, 0x111, 0x054];
+    private static readonly ushort[] Lines = [0x007, 0x038, 0x1C0, 0x049, 0x092, 0x124, 0x111, 0x054];
 
     /// <inheritdoc />
     public string Name => "tic-tac-toe";

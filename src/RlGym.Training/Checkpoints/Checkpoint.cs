@@ -45,8 +45,11 @@ public sealed record Checkpoint
     /// <summary>True once the evaluation environment has had its seeded reset.</summary>
     public bool EvaluationStarted { get; init; }
 
-    /// <summary>The evaluation environment's generator.</summary>
+    /// <summary>The evaluation environment's generator (kept when it cannot save its whole state).</summary>
     public RngState? EvaluationRandom { get; init; }
+
+    /// <summary>The evaluation environment's whole state (a normalising wrapper's statistics, say), when it can save one.</summary>
+    public byte[]? EvaluationState { get; init; }
 
     /// <summary>Each environment copy, in copy order; its count is the run's number of copies.</summary>
     public required IReadOnlyList<CopyCheckpoint> Copies { get; init; }

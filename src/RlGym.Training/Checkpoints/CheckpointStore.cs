@@ -112,6 +112,7 @@ public sealed class CheckpointStore
             w.Write(c.Seeded);
             w.Write(c.EvaluationStarted);
             WriteRng(w, c.EvaluationRandom);
+            WriteBytes(w, c.EvaluationState);
             w.Write(c.NextCopy);
             w.Write(c.Copies.Count);
             foreach (var copy in c.Copies)
@@ -173,6 +174,7 @@ public sealed class CheckpointStore
                 Seeded = r.ReadBoolean(),
                 EvaluationStarted = r.ReadBoolean(),
                 EvaluationRandom = ReadRng(r),
+                EvaluationState = ReadBytes(r),
                 NextCopy = r.ReadInt32(),
                 Copies = ReadCopies(r),
                 Agent = r.ReadBytes(r.ReadInt32()),
