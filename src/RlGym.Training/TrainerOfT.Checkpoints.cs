@@ -9,25 +9,20 @@ namespace RlGym.Training;
 public sealed partial class Trainer<TObs, TAct>
 {
     /// <summary>
-    /// Steps copies <paramref name="from"/> to K − 1 with <paramref name="actions"/> (resetting those whose episode
-    /// ended), lets the agent learn from their transitions, books the episodes that ended and takes a checkpoint when
-    /// one is due. The budget may stop it part-way: the rest is kept for a resumed run.
+    /// Steps every copy with <paramref name="actions"/> (resetting those whose episode ended), lets the agent learn
+    /// from their transitions, books the episodes that ended and takes a checkpoint when one is due. A vector step is
+    /// never cut short, so every stop falls between two of them and a resumed run continues exactly.
     /// </summary>
-    private void StepCopies(Session session, int from, TAct[] actions, Transition<TObs, TAct>[] transitions, int[] finished)
+    private void StepCopies(Session session, TAct[] actions, Transition<TObs, TAct>[] transitions, int[] finished)
     {
         var run = session.Run;
         int episodesBefore = run.Episode, count = 0, ended = 0;
-        for (int i = from; i < _envs.Length; i++)
+        for (int i = 0; i < _envs.Length; i++)
         {
-            if (BudgetReached(run))
-            {
-                run.CutStep(i, actions);
-                break;
-            }
             if (run.Resetting[i]) { ResetCopy(run, i, seed: null); continue; }
             var t = StepCopy(run, i, actions[i]);
             transitions[count++] = t;
-            if (t.Done) { finished[ended++] = i; run.EndedThisStep++; }
+            if (t.Done) finished[ended++] = i;
         }
         if (count > 0) _agent.Observe(new ReadOnlySpan<Transition<TObs, TAct>>(transitions, 0, count));
         for (int j = 0; j < ended; j++) EndEpisode(session, finished[j]);
@@ -79,13 +74,6 @@ public sealed partial class Trainer<TObs, TAct>
                 run.Resetting[i] = true;
             }
         }
-        if (c.NextCopy >= 0)
-        {
-            run.NextCopy = c.NextCopy;
-            run.PendingActions = new TAct[_envs.Length];
-            for (int i = c.NextCopy; i < _envs.Length; i++)
-                if (c.Copies[i].PendingAction is { } action) run.PendingActions[i] = (TAct)ValueCodec.Decode(action);
-        }
         return c;
     }
 
@@ -93,17 +81,6 @@ public sealed partial class Trainer<TObs, TAct>
     {
         if (c.EvaluationState is { } state && EnvState.CanSave(evalEnv)) EnvState.Restore(evalEnv, state);
         else if (c.EvaluationRandom is { } rng && evalEnv is Env<TObs, TAct> env) env.RandomState = rng;
-    }
-
-    /// <summary>Finishes the vector step a budget stopped part-way, with the actions chosen then.</summary>
-    private void FinishCutStep(Session session, Transition<TObs, TAct>[] transitions, int[] finished)
-    {
-        var run = session.Run;
-        int from = run.NextCopy;
-        var actions = run.PendingActions!;
-        run.NextCopy = -1;
-        run.PendingActions = null;
-        StepCopies(session, from, actions, transitions, finished);
     }
 
     private void SaveCheckpoint(Session session)
@@ -131,8 +108,6 @@ public sealed partial class Trainer<TObs, TAct>
                 Resetting = run.Resetting[i],
                 Return = run.Returns[i],
                 Length = run.Lengths[i],
-                PendingAction = run.NextCopy >= 0 && i >= run.NextCopy && ValueCodec.Supports(typeof(TAct))
-                    ? ValueCodec.Encode(run.PendingActions![i]) : null,
             };
         }
         return new Checkpoint
@@ -152,7 +127,6 @@ public sealed partial class Trainer<TObs, TAct>
             EvaluationRandom = (session.EvaluationEnv as Env<TObs, TAct>)?.RandomState,
             EvaluationState = session.EvaluationEnv is { } evalEnv && run.EvaluationStarted && EnvState.CanSave(evalEnv) ? EnvState.Save(evalEnv) : null,
             Copies = copies,
-            NextCopy = ValueCodec.Supports(typeof(TAct)) ? run.NextCopy : -1,
             Agent = agentBytes.ToArray(),
         };
     }

@@ -18,7 +18,6 @@ public sealed partial class Trainer<TObs, TAct>
         var run = session.Run;
         var o = _options;
         double episodeReturn = run.Returns[copy];
-        run.EndedThisStep--;
         run.Episode++;
         run.Last = episodeReturn;
         if (!(run.Best >= episodeReturn)) run.Best = episodeReturn;
@@ -90,9 +89,6 @@ public sealed partial class Trainer<TObs, TAct>
         public bool EvaluationStarted;
         public bool Seeded;
 
-        /// <summary>Episodes that ended in the current vector step and are not booked yet (they count toward the budget).</summary>
-        public int EndedThisStep;
-
         public readonly TObs[] Observations = new TObs[copies];
         public readonly double[] Returns = new double[copies];
         public readonly int[] Lengths = new int[copies];
@@ -101,16 +97,6 @@ public sealed partial class Trainer<TObs, TAct>
         /// <summary>The run's step count when each copy's last episode ended (its metrics row's total_steps).</summary>
         public readonly long[] EndedAtStep = new long[copies];
 
-        /// <summary>The first copy a budget-cut vector step did not step (−1 when none), and the actions chosen for the rest.</summary>
-        public int NextCopy = -1;
-        public TAct[]? PendingActions;
-
         public bool AllResetting() => Array.TrueForAll(Resetting, static r => r);
-
-        public void CutStep(int next, TAct[] actions)
-        {
-            NextCopy = next;
-            PendingActions = (TAct[])actions.Clone();
-        }
     }
 }

@@ -13,7 +13,8 @@ namespace RlGym.Training;
 /// Each vector step: the agent chooses an action for every copy (<c>agent.Act(s[0..K], a[0..K])</c>); each copy
 /// steps, or, when its episode ended in the previous step, is reset instead and yields no transition (Gymnasium's
 /// next-step autoreset); the agent learns from the step's transitions (<c>agent.Observe(...)</c>); each episode that
-/// ended is booked (metrics row with its copy, evaluation and checkpoint when due). Copy i's first reset is seeded
+/// ended is booked (metrics row with its copy, evaluation and checkpoint when due). The budget is checked between
+/// vector steps, so with K copies a run may end up to K − 1 steps or episodes past it. Copy i's first reset is seeded
 /// with seed + i, later resets continue its stream. The window and recordings follow copy 0.
 /// </para>
 /// <para>
@@ -82,7 +83,6 @@ public sealed partial class Trainer<TObs, TAct> : Trainer where TObs : notnull w
         var transitions = new Transition<TObs, TAct>[k];
         var finished = new int[k];
         if (!run.Seeded) ResetAll(run);
-        if (run.NextCopy >= 0) FinishCutStep(session, transitions, finished);
 
         bool cancelled = false;
         while (!BudgetReached(run))
@@ -91,7 +91,7 @@ public sealed partial class Trainer<TObs, TAct> : Trainer where TObs : notnull w
             // The agent acts for every copy (a copy being reset ignores its action); each copy steps or is reset;
             // the agent learns from the step's transitions; the episodes that ended are booked.
             if (!run.AllResetting()) _agent.Act(run.Observations, actions);
-            StepCopies(session, 0, actions, transitions, finished);
+            StepCopies(session, actions, transitions, finished);
         }
         return Finish(session, cancelled, resumed?.Episode);
     }
@@ -153,8 +153,10 @@ public sealed partial class Trainer<TObs, TAct> : Trainer where TObs : notnull w
         }
     }
 
+    // Checked between vector steps: with K copies the last step may take the run up to K − 1 steps (or episodes)
+    // past the budget, as CleanRL's whole batches do; with one copy the budget is met exactly.
     private bool BudgetReached(RunState run) =>
-        _options.Episodes is { } n ? run.Episode + run.EndedThisStep >= n : run.TotalSteps >= _options.Steps!.Value;
+        _options.Episodes is { } n ? run.Episode >= n : run.TotalSteps >= _options.Steps!.Value;
 
     private bool CheckpointDue(int episodesBefore, int episodesAfter) =>
         _options.Directory is not null && _options.CheckpointEvery > 0

@@ -15,7 +15,7 @@ public sealed class VectorTrainingTests
         Assert.True(r.ExitCode == 0, r.Error);
         var rows = MetricsReader.Read(Path.Combine(tmp.Path, "metrics.csv"));
         Assert.Equal([0, 1, 2, 3], rows.Select(m => m.Env).Distinct().Order());
-        Assert.Contains("5000 steps", r.Error);
+        Assert.InRange(rows[^1].TotalSteps, 5000, 5003);
         Assert.Contains("\"num_envs\": 4", File.ReadAllText(Path.Combine(tmp.Path, "config.json")));
         Assert.Equal(4, new CheckpointStore(Path.Combine(tmp.Path, "checkpoint")).Load().Copies.Count);
     }
@@ -56,7 +56,7 @@ public sealed class VectorTrainingTests
     }
 
     [Fact]
-    public void Compare_with_a_step_budget_gives_every_agent_the_same_environment_steps()
+    public void Compare_with_a_step_budget_gives_every_agent_the_same_environment_steps_up_to_one_vector_step()
     {
         using var tmp = new TempDirectory();
         var r = CliRun.Run("compare", "FrozenLake-v1", "--agents", "q-learning,sarsa", "--seeds", "2", "--steps", "3000",
@@ -64,8 +64,9 @@ public sealed class VectorTrainingTests
         Assert.True(r.ExitCode == 0, r.Error);
         var root = JsonDocument.Parse(r.Out).RootElement;
         Assert.Equal(3000, root.GetProperty("steps").GetInt64());
+        // With three copies a run ends at the first vector step at or past the budget: at most two steps over.
         foreach (var a in root.GetProperty("agents").EnumerateArray())
-            Assert.Equal([3000L, 3000L], a.GetProperty("env_steps").EnumerateArray().Select(v => v.GetInt64()));
+            Assert.All(a.GetProperty("env_steps").EnumerateArray(), v => Assert.InRange(v.GetInt64(), 3000, 3002));
     }
 
     [Fact]

@@ -37,24 +37,25 @@ public sealed class VectorTrainerTests
         using var dir = new TempDirectory();
         var result = Train(Options(dir.Path, 4, copies), new TinyQAgent(7, 2, 4));
         var rows = MetricsReader.Read(Path.Combine(dir.Path, "metrics.csv"));
-        Assert.Equal(90, result.Episodes);
-        Assert.Equal(90, rows.Count);
+        Assert.InRange(result.Episodes, 90, 90 + copies - 1);
+        Assert.Equal(result.Episodes, rows.Count);
         Assert.Equal(Enumerable.Range(0, copies), rows.Select(r => r.Env).Distinct().Order());
-        Assert.Equal(result.TotalSteps, rows[^1].TotalSteps);
+        Assert.InRange(rows[^1].TotalSteps, result.TotalSteps - copies + 1, result.TotalSteps);
     }
 
     [Theory]
     [InlineData(1, 1000)]
     [InlineData(3, 1000)]
     [InlineData(8, 1001)]
-    public void A_step_budget_counts_the_steps_of_every_copy_exactly(int copies, long steps)
+    public void A_step_budget_counts_the_steps_of_every_copy_and_stops_at_the_first_vector_step_past_it(int copies, long steps)
     {
         var options = new TrainerOptions { Seed = 2, Steps = steps, Envs = copies };
         var agent = new TinyQAgent(7, 2, 2);
         using var trainer = Trainer.Create(() => new RandomWalkEnv(), agent, options);
         var result = trainer.Run();
-        Assert.Equal(steps, result.TotalSteps);
-        Assert.Equal(steps, agent.Updates);
+        Assert.InRange(result.TotalSteps, steps, steps + copies - 1);
+        if (copies == 1) Assert.Equal(steps, result.TotalSteps);
+        Assert.Equal(result.TotalSteps, agent.Updates);
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class VectorTrainerTests
     [Theory]
     [InlineData(3, 41)]
     [InlineData(4, 58)]
-    public void A_run_stopped_by_its_episode_budget_part_way_through_a_step_extends_exactly(int copies, int stopAt)
+    public void A_run_stopped_by_its_episode_budget_extends_exactly(int copies, int stopAt)
     {
         using var whole = new TempDirectory();
         using var split = new TempDirectory();
@@ -122,7 +123,7 @@ public sealed class VectorTrainerTests
         Train(Options(whole.Path, 5, copies), uninterrupted);
 
         Train(Options(split.Path, 5, copies) with { Episodes = stopAt }, new TinyQAgent(7, 2, 5));
-        Assert.Equal(stopAt + 1, File.ReadAllLines(Path.Combine(split.Path, "metrics.csv")).Length);
+        Assert.InRange(File.ReadAllLines(Path.Combine(split.Path, "metrics.csv")).Length - 1, stopAt, stopAt + copies - 1);
         var resumed = new TinyQAgent(7, 2, 77);
         Train(Options(split.Path, 5, copies) with { Resume = true }, resumed);
 

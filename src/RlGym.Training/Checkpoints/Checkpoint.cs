@@ -54,12 +54,6 @@ public sealed record Checkpoint
     /// <summary>Each environment copy, in copy order; its count is the run's number of copies.</summary>
     public required IReadOnlyList<CopyCheckpoint> Copies { get; init; }
 
-    /// <summary>
-    /// When the budget ran out part-way through a vector step: the first copy that had not stepped yet; else −1.
-    /// A resumed run with a larger budget steps the rest with <see cref="CopyCheckpoint.PendingAction"/>.
-    /// </summary>
-    public int NextCopy { get; init; } = -1;
-
     /// <summary>What <c>IAgent.Save</c> wrote.</summary>
     public required byte[] Agent { get; init; }
 }

@@ -113,7 +113,6 @@ public sealed class CheckpointStore
             w.Write(c.EvaluationStarted);
             WriteRng(w, c.EvaluationRandom);
             WriteBytes(w, c.EvaluationState);
-            w.Write(c.NextCopy);
             w.Write(c.Copies.Count);
             foreach (var copy in c.Copies)
             {
@@ -123,7 +122,6 @@ public sealed class CheckpointStore
                 w.Write(copy.Resetting);
                 w.Write(copy.Return);
                 w.Write(copy.Length);
-                WriteBytes(w, copy.PendingAction);
             }
             w.Write(c.Agent.Length);
             w.Write(c.Agent);
@@ -175,7 +173,6 @@ public sealed class CheckpointStore
                 EvaluationStarted = r.ReadBoolean(),
                 EvaluationRandom = ReadRng(r),
                 EvaluationState = ReadBytes(r),
-                NextCopy = r.ReadInt32(),
                 Copies = ReadCopies(r),
                 Agent = r.ReadBytes(r.ReadInt32()),
             };
@@ -222,7 +219,6 @@ public sealed class CheckpointStore
                 Resetting = r.ReadBoolean(),
                 Return = r.ReadDouble(),
                 Length = r.ReadInt32(),
-                PendingAction = ReadBytes(r),
             };
         return copies;
     }

@@ -26,7 +26,4 @@ public sealed record CopyCheckpoint
 
     /// <summary>Steps of the copy's current episode so far.</summary>
     public int Length { get; init; }
-
-    /// <summary>The action chosen for the copy in a vector step the budget cut short (see <see cref="Checkpoint.NextCopy"/>).</summary>
-    public byte[]? PendingAction { get; init; }
 }
