@@ -11,7 +11,8 @@ public sealed record BenchReport(
     TabularBenchResults Tabular,
     A2cBenchResult A2c,
     BaselineResults Baselines,
-    IReadOnlyList<VectorScalingResult> Scaling);
+    IReadOnlyList<VectorScalingResult> Scaling,
+    IReadOnlyList<NetworkCoreResult>? NetworkCore = null);
 
 /// <summary>Where and how the figures were taken.</summary>
 public sealed record BenchMachine(
