@@ -145,6 +145,9 @@ public sealed class MountainCarContinuousEnv : Env<float[], float[]>, IStatefulE
         return new StepResult<float[]>(Observe(), reward, terminated, false, Info.Empty);
     }
 
+    /// <summary>True: <see cref="WriteState"/> captures the whole state (position, velocity, their precision and the generator).</summary>
+    public bool CanSaveState => true;
+
     /// <inheritdoc />
     public void WriteState(BinaryWriter writer)
     {
