@@ -12,7 +12,8 @@ namespace RlGym.Agents.ContinuousControl;
 /// Soft actor-critic (Haarnoja et al. 2018): a squashed Gaussian policy a = c + h·tanh(u), u ~ N(μ(s;θ), σ(s;θ)²),
 /// twin critics with soft targets, and the entropy temperature α tuned so the policy's entropy stays near −|A|.
 /// Reads top to bottom: construction, acting (one forward pass for the K copies), observing (replay, then one
-/// gradient step per transition), the update, saving.
+/// gradient step per transition), the update, saving. Unlike CleanRL's policy_frequency, the policy and α are updated
+/// at every gradient step, as in the SAC paper and Stable-Baselines3.
 /// </summary>
 public sealed class SacAgent : IAgent<float[], float[]>
 {
@@ -203,7 +204,8 @@ public sealed class SacAgent : IAgent<float[], float[]>
         _policy.Backward(_policyGradient);
         _policyOptimizer.Step();
 
-        // ln α ← ln α − α_q ∂/∂ln α (1/B) Σ −α (ln π(ã|s) + H̄)
+        // ln α ← ln α − α_q ∂/∂ln α (1/B) Σ −α (ln π(ã|s) + H̄), with the ã the policy step drew (CleanRL draws anew
+        // after the policy step; one draw fewer changes nothing the loss's expectation depends on).
         if (_alphaOptimizer is not null)
         {
             double mean = 0;
