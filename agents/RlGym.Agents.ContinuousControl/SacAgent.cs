@@ -204,8 +204,8 @@ public sealed class SacAgent : IAgent<float[], float[]>
         _policy.Backward(_policyGradient);
         _policyOptimizer.Step();
 
-        // ln α ← ln α − α_q ∂/∂ln α (1/B) Σ −α (ln π(ã|s) + H̄), with the ã the policy step drew (CleanRL draws anew
-        // after the policy step; one draw fewer changes nothing the loss's expectation depends on).
+        // ln α ← ln α − α_q ∂/∂ln α (1/B) Σ −α (ln π(ã|s) + H̄), with the ã the policy step drew from the policy
+        // before its update (CleanRL draws again from the updated policy).
         if (_alphaOptimizer is not null)
         {
             double mean = 0;
