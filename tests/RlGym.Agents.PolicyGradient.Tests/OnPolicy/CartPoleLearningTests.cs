@@ -38,7 +38,8 @@ public sealed class CartPoleLearningTests(ITestOutputHelper output)
         Assert.True(scores.Count(s => s >= 475) >= 4, string.Join(", ", scores.Select(s => s.ToString("F1"))));
     }
 
-    // Measured (seeds 1–5): see the commit; asserted: the issue's ≥ 475 for 3 of 5.
+    // Measured 2026-12-03 (2 copies, greedy mean of 100 episodes): seeds 1–5 → 399.4, 500.0, 500.0, 500.0, 500.0
+    // (126–750 s each under heavy load). Asserted: the issue's ≥ 475 for 3 of 5.
     [Fact]
     public void Trpo_with_its_defaults_reaches_475_for_three_of_five_seeds()
     {
