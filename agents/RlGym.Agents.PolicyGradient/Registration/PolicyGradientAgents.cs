@@ -20,14 +20,6 @@ public sealed class PolicyGradientAgents : IAgentPackage
         new PolicyGradientAgentFactory<A2COptions>(A2CAgent.AgentName,
             "A2C: K synchronous envs, m-step targets y_t, δ_t = v(s_t) − y_t, θ ← θ − β δ_t ∇ ln π, w ← w − α δ_t ∇ v",
             (env, n, a, o, seed) => new A2CAgent(n, a, o, seed, o.NumEnvs > 1 ? EnvCopies.Maker(env, A2CAgent.AgentName) : null)),
-        new OnPolicyAgentFactory<PpoOptions>("ppo",
-            "PPO: r_t = π(a_t|s_t;θ)/π_old, maximise mean min(r_t A_t, clip(r_t, 1−ε, 1+ε) A_t) with GAE(λ) advantages, minibatch epochs, entropy bonus",
-            4, new PpoOptions(), PpoOptions.Continuous,
-            (d, head, o, seed) => new PpoAgent<int>(d, head, o, seed), (d, head, o, seed) => new PpoAgent<float[]>(d, head, o, seed), o => o.HiddenSizes),
-        new OnPolicyAgentFactory<TrpoOptions>("trpo",
-            "TRPO: maximise mean r_t A_t subject to mean KL(π_old‖π_θ) ≤ Δ by conjugate gradient on Fisher-vector products and a KL-checked line search",
-            2, new TrpoOptions(), new TrpoOptions(),
-            (d, head, o, seed) => new TrpoAgent<int>(d, head, o, seed), (d, head, o, seed) => new TrpoAgent<float[]>(d, head, o, seed), o => o.HiddenSizes),
     ];
 
     /// <inheritdoc />

@@ -6,7 +6,7 @@ namespace RlGym.Agents.PolicyGradient.Tests.OnPolicy;
 public sealed class OnPolicyContractTests
 {
     private static IAgent Create(string name, string id, long seed) =>
-        new AgentRegistry().Add(new PolicyGradientAgents()).Get(name).Create(VectorLoop.Registry().Make(id),
+        new AgentRegistry().Add(new OnPolicyAgents()).Get(name).Create(VectorLoop.Registry().Make(id),
             new Dictionary<string, string> { ["num_steps"] = "16", ["hidden_sizes"] = "8" }, seed);
 
     private static byte[] Bytes(IAgent agent)
@@ -45,7 +45,7 @@ public sealed class OnPolicyContractTests
     [Fact]
     public void Ppo_and_trpo_take_discrete_and_box_actions_with_their_default_copies()
     {
-        var registry = new AgentRegistry().Add(new PolicyGradientAgents());
+        var registry = new AgentRegistry().Add(new OnPolicyAgents());
         Assert.Equal(4, registry.Get("ppo").Info.DefaultEnvs);
         Assert.Equal(2, registry.Get("trpo").Info.DefaultEnvs);
         var pendulum = registry.Get("ppo").Create(VectorLoop.Registry().Make("Pendulum-v1"), new Dictionary<string, string>(), 1);
