@@ -2,7 +2,7 @@ using RlGym.Core.Random;
 
 namespace RlGym.Agents.Search;
 
-/// <summary>Writes and reads a generator's state, so a saved player continues its random stream exactly.</summary>
+/// <summary>Writes and reads a generator's state (<see cref="RngState.Write"/>'s one binary form), so a saved player continues its random stream exactly.</summary>
 internal static class RngFormat
 {
     public static void Write(Stream stream, Rng rng)
@@ -17,13 +17,7 @@ internal static class RngFormat
         return Read(r);
     }
 
-    public static void Write(BinaryWriter w, Rng rng)
-    {
-        var s = rng.GetState();
-        w.Write(s.S0); w.Write(s.S1); w.Write(s.S2); w.Write(s.S3);
-        w.Write(s.HasSpareGaussian); w.Write(s.SpareGaussian);
-    }
+    public static void Write(BinaryWriter w, Rng rng) => rng.GetState().Write(w);
 
-    public static Rng Read(BinaryReader r) =>
-        new(new RngState(r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadBoolean(), r.ReadDouble()));
+    public static Rng Read(BinaryReader r) => new(RngState.Read(r));
 }

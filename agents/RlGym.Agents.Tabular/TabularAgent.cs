@@ -10,16 +10,18 @@ namespace RlGym.Agents.Tabular;
 /// <summary>
 /// What the tabular agents share and no reader needs to see twice: the Q table, the seeded generator (which also
 /// breaks ties), the ε schedule and behaviour policy, step counters, and saving to a versioned JSON file.
-/// Each agent's file holds its own <c>Act</c>, <c>Observe</c> and <c>EndEpisode</c>: the algorithm itself.
+/// Each agent's file holds its own <c>Act</c> and <c>Observe</c>: the algorithm itself.
 /// </summary>
 /// <remarks>
 /// A trainer drives an agent as: <c>a = Act(s, explore: true)</c>; step the env; <c>Observe(new(s, a, r, s', terminated,
-/// truncated))</c>; after the transition that ends the episode, <c>EndEpisode()</c>. Evaluation calls
-/// <c>Act(s, explore: false)</c> (greedy) and neither observes nor ends episodes.
+/// truncated))</c>; the transition whose <c>Done</c> is true ends the episode, and the agent learns what it waited for
+/// there. With K environment copies the trainer calls the batch <c>Act</c> and each transition names its
+/// <c>Copy</c>: agents that carry something from step to step (Sarsa's next action, n-step windows, Monte Carlo's
+/// episode) keep it per copy, and the single <c>Act(s, explore: true)</c> is copy 0's. Evaluation calls
+/// <c>Act(s, explore: false)</c> (greedy) and never observes.
 /// <para>
-/// A saved agent restores its tables, options, counters and generator, so it acts identically. One-step agents can
-/// be saved mid-episode (Sarsa's promised next action is saved too); n-step and Monte Carlo agents drop the steps
-/// still waiting for their targets, so checkpoint them between episodes.
+/// A saved agent restores its tables, options, counters, generator and every copy's unfinished episode, so a run
+/// saved at any step continues identically.
 /// </para>
 /// </remarks>
 public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IActionValues<int>
@@ -29,7 +31,7 @@ public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IAc
     public const string FileFormat = "rlgym-tabular-agent";
 
     /// <summary>The file version written by <see cref="Save"/> and the only one <see cref="Load"/> reads.</summary>
-    public const int FileVersion = 1;
+    public const int FileVersion = 2;
 
     /// <summary>Creates the agent for <paramref name="stateCount"/> states and <paramref name="actionCount"/> actions.</summary>
     protected TabularAgent(string name, int stateCount, int actionCount, TOptions? options, long seed)
@@ -64,7 +66,7 @@ public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IAc
     /// <summary>Transitions learned from so far; the ε schedule's clock.</summary>
     public long Steps { get; protected set; }
 
-    /// <summary>Episodes ended so far.</summary>
+    /// <summary>Episodes ended so far (transitions whose Done was true).</summary>
     public long Episodes { get; protected set; }
 
     /// <summary>The agent's generator: exploration and tie-breaking (saved with the agent).</summary>
@@ -85,11 +87,21 @@ public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IAc
     /// <inheritdoc />
     public abstract int Act(int observation, bool explore);
 
+    /// <summary>The behaviour policy's action for every copy; agents that owe a copy an action already drawn override it.</summary>
+    public virtual void Act(ReadOnlySpan<int> observations, Span<int> actions)
+    {
+        for (int copy = 0; copy < observations.Length; copy++) actions[copy] = Act(observations[copy], explore: true);
+    }
+
     /// <inheritdoc />
     public abstract void Observe(in Transition<int, int> transition);
 
-    /// <inheritdoc />
-    public virtual void EndEpisode() => Episodes++;
+    /// <summary>Counts the transition in <see cref="Steps"/>, and in <see cref="Episodes"/> when it ends the episode.</summary>
+    protected void Count(in Transition<int, int> transition)
+    {
+        Steps++;
+        if (transition.Done) Episodes++;
+    }
 
     /// <inheritdoc />
     public virtual void ActionValues(int observation, Span<double> values) => Q.Row(observation).CopyTo(values);
@@ -132,13 +144,13 @@ public abstract class TabularAgent<TOptions> : IAgent<int, int>, IExploring, IAc
     /// <summary>The tables written to the file under their names (override to add more, e.g. a second Q or visit counts).</summary>
     protected virtual IEnumerable<(string Name, double[] Values)> Tables => [("q", Q.Values)];
 
-    /// <summary>Writes agent-specific integers (e.g. Sarsa's chosen next action) into the file's "state" object.</summary>
+    /// <summary>Writes what the agent carries between steps (Sarsa's next action, unfinished episodes) into the file's "state" object.</summary>
     protected virtual void WriteState(Utf8JsonWriter writer) { }
 
     /// <summary>Reads what <see cref="WriteState"/> wrote.</summary>
     protected virtual void ReadState(JsonElement state) { }
 
-    /// <summary>Called after <see cref="Load"/> replaced the options: rebuild whatever depends on them, drop episode buffers.</summary>
+    /// <summary>Called after <see cref="Load"/> replaced the options and before <see cref="ReadState"/>: drop what the old episodes left.</summary>
     protected virtual void OnLoaded() { }
 
     /// <inheritdoc />

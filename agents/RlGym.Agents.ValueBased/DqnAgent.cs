@@ -1,11 +1,13 @@
 using MathNet.Numerics.LinearAlgebra;
 using RlGym.Core.Agents;
 using RlGym.Core.Random;
+using RlGym.Core.Settings;
 using RlGym.Neural;
 using RlGym.Neural.Layers;
 using RlGym.Neural.Losses;
 using RlGym.Neural.Networks;
 using RlGym.Neural.Optimizers;
+using RlGym.Neural.Persistence;
 
 namespace RlGym.Agents.ValueBased;
 
@@ -14,20 +16,24 @@ namespace RlGym.Agents.ValueBased;
 /// <see cref="DqnOptions"/>: experience replay (always on; uniform, proportional or rank-prioritized), a target
 /// network (hard copy or soft update), double DQN, a dueling head and multi-step targets. Reads top to bottom:
 /// construction, acting (ε-greedy), observing (n-step accumulator → replay buffer → training rounds), one gradient
-/// step, saving. Everything a step touches is allocated in the constructor, so acting and training do not allocate.
+/// step, saving. Everything a step touches is allocated in the constructor (the K-row acting batch on the first
+/// batch), so acting and training do not allocate.
 /// </summary>
 /// <remarks>
-/// Save writes the online and target weights, Adam's state, the generator and the counters, not the replay buffer:
-/// an agent loaded to resume training starts with an empty buffer and waits until it again holds learning_starts
-/// transitions before its next gradient step (so a resumed run does not repeat the uninterrupted one exactly).
+/// With K environment copies the trainer hands the K observations to one batched forward pass and each copy's
+/// transitions go through that copy's own m-step accumulator into the one replay buffer. <see cref="Steps"/> counts
+/// the transitions of all copies, and learning_starts, train_frequency, the target update interval and the ε and β
+/// schedules count those steps, so K = 1 learns exactly as a single environment and larger K spends the same
+/// gradient steps per environment step.
+/// <para>
+/// Save writes the online and target weights, Adam's state, the generator, the counters, the replay buffer (with its
+/// priorities) and every copy's pending m-step window, so a run saved at any step continues exactly.
+/// </para>
 /// </remarks>
 public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IExploring
 {
     /// <summary>The command-line name of plain DQN.</summary>
     public const string AgentName = "dqn";
-
-    private const uint Magic = 0x51444752; // "RGDQ" little-endian
-    private const int Version = 1;
 
     private readonly Rng _rng;
     private readonly Sequential _q;
@@ -36,7 +42,7 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
     private readonly RegressionLoss _loss;
     private readonly ReplayBuffer _buffer;
     private readonly IReplaySampling _sampling;
-    private readonly NStepAccumulator _nStep;
+    private readonly List<NStepAccumulator> _nStep = []; // one per environment copy
     private readonly double[] _gammaPowers;
     private readonly int _trainingThreshold;
 
@@ -48,6 +54,7 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
     private readonly double[] _weights;
     private readonly double[] _targets;
     private readonly double[] _tdErrors;
+    private Matrix<double>? _actingBatch;
 
     /// <summary>Creates the agent for observations of width <paramref name="observationSize"/> and <paramref name="actionCount"/> actions.</summary>
     public DqnAgent(int observationSize, int actionCount, DqnOptions options, long seed, string name = AgentName)
@@ -79,7 +86,6 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
             PrioritizationKind.Rank => new RankSampling(options.BufferSize, options.PriorityAlpha, options.PriorityEpsilon),
             _ => new UniformSampling(),
         };
-        _nStep = new NStepAccumulator(options.N, options.Gamma, _buffer, _sampling);
         _gammaPowers = new double[options.N + 1];
         for (int k = 0; k <= options.N; k++) _gammaPowers[k] = Math.Pow(options.Gamma, k);
         _trainingThreshold = Math.Max(options.BatchSize, Math.Min(options.LearningStarts, options.BufferSize));
@@ -161,16 +167,39 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
         return best;
     }
 
+    /// <summary>ε-greedy for every copy, with Q(s, ·; w) of all K observations from one forward pass.</summary>
+    public void Act(ReadOnlySpan<float[]> observations, Span<int> actions)
+    {
+        int k = observations.Length;
+        if (_actingBatch is null || _actingBatch.RowCount != k) _actingBatch = Matrix<double>.Build.Dense(k, ObservationSize);
+        for (int i = 0; i < k; i++) _actingBatch.CopyRowFrom(i, observations[i]);
+        ReadOnlySpan<double> q = _q.Predict(_actingBatch).AsColumnMajorArray();
+        double epsilon = Epsilon;
+        for (int i = 0; i < k; i++)
+        {
+            if (_rng.NextDouble() < epsilon)
+            {
+                actions[i] = _rng.NextInt(ActionCount);
+                continue;
+            }
+            int best = 0;
+            for (int a = 1; a < ActionCount; a++)
+                if (q[a * k + i] > q[best * k + i]) best = a;
+            actions[i] = best;
+        }
+    }
+
     /// <inheritdoc/>
     public void ActionValues(float[] observation, Span<double> values) => _q.Predict((ReadOnlySpan<float>)observation).CopyTo(values);
 
     /// <summary>
-    /// Stores the transition (through the m-step accumulator), then every train_frequency steps takes gradient_steps
-    /// gradient steps, and every target_update_interval steps copies w⁻ ← w when the target update is hard.
+    /// Stores the transition (through its copy's m-step accumulator), then every train_frequency steps takes
+    /// gradient_steps gradient steps, and every target_update_interval steps copies w⁻ ← w when the target update is hard.
     /// </summary>
     public void Observe(in Transition<float[], int> transition)
     {
-        _nStep.Add(transition.Observation, transition.Action, transition.Reward, transition.NextObservation,
+        while (_nStep.Count <= transition.Copy) _nStep.Add(new NStepAccumulator(Options.N, Options.Gamma, _buffer, _sampling));
+        _nStep[transition.Copy].Add(transition.Observation, transition.Action, transition.Reward, transition.NextObservation,
             transition.Terminated, transition.Truncated);
         Steps++;
         if (Steps <= Options.LearningStarts || _buffer.Count < _trainingThreshold) return;
@@ -178,11 +207,6 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
             for (int g = 0; g < Options.GradientSteps; g++) TrainStep();
         // w⁻ ← w
         if (Options.TargetUpdate == TargetUpdateKind.Hard && Steps % Options.TargetUpdateInterval == 0) _target.CopyFrom(_q);
-    }
-
-    /// <inheritdoc/>
-    public void EndEpisode()
-    {
     }
 
     /// <summary>One gradient step on a minibatch drawn from the replay buffer.</summary>
@@ -236,67 +260,47 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
         if (Options.TargetUpdate == TargetUpdateKind.Soft) _target.SoftUpdateFrom(_q, Options.Tau);
     }
 
-    /// <summary>Writes the counters, the generator, the online and target weights and Adam's state (not the replay buffer).</summary>
-    public void Save(Stream stream)
-    {
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            writer.Write(Version);
-            writer.Write(Name);
-            writer.Write(ObservationSize);
-            writer.Write(ActionCount);
-            writer.Write(Options.Dueling);
-            writer.Write(Steps);
-            writer.Write(Updates);
-            var s = _rng.GetState();
-            writer.Write(s.S0);
-            writer.Write(s.S1);
-            writer.Write(s.S2);
-            writer.Write(s.S3);
-            writer.Write(s.HasSpareGaussian);
-            writer.Write(s.SpareGaussian);
-        }
-        _q.Save(stream);
-        _target.Save(stream);
-        _optimizer.Save(stream);
-    }
+    /// <summary>
+    /// Writes the counters, the generator, the online and target weights, Adam's state, the replay buffer with its
+    /// priorities and every copy's pending m-step window (<see cref="AgentFile"/>).
+    /// </summary>
+    public void Save(Stream stream) =>
+        AgentFile.Write(stream, Name, SettingsBinder.ToDictionary(Options), _rng, [Steps, Updates], [_q, _target], [_optimizer], WriteState);
 
     /// <summary>
-    /// Restores what <see cref="Save"/> wrote; throws <see cref="InvalidDataException"/> naming the mismatch when the
-    /// file is of another agent or shape. The replay buffer and pending m-step transitions restart empty.
+    /// Restores what <see cref="Save"/> wrote; throws <see cref="Core.Errors.UserInputException"/> with one line naming
+    /// the problem when the file is of another agent or shape, or damaged.
     /// </summary>
     public void Load(Stream stream)
     {
-        long steps, updates;
-        RngState state;
-        using (var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            uint magic;
-            try { magic = reader.ReadUInt32(); }
-            catch (EndOfStreamException) { throw new InvalidDataException("The stream ended before the DQN header."); }
-            if (magic != Magic) throw new InvalidDataException($"This is not a saved DQN agent (magic 0x{magic:X8}, expected 0x{Magic:X8}).");
-            int version = reader.ReadInt32();
-            if (version != Version) throw new InvalidDataException($"Saved DQN agents use format version {version}; this build reads version {Version}.");
-            string name = reader.ReadString();
-            int d = reader.ReadInt32(), actions = reader.ReadInt32();
-            bool dueling = reader.ReadBoolean();
-            if (d != ObservationSize || actions != ActionCount || dueling != Options.Dueling)
-                throw new InvalidDataException(
-                    $"The saved {name} has observations of width {d}, {actions} actions{(dueling ? ", dueling" : "")}; this {Name} has width {ObservationSize}, {ActionCount} actions{(Options.Dueling ? ", dueling" : "")}.");
-            steps = reader.ReadInt64();
-            updates = reader.ReadInt64();
-            state = new RngState(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(),
-                reader.ReadBoolean(), reader.ReadDouble());
-        }
-        _q.Load(stream);
-        _target.Load(stream);
-        _optimizer.Load(stream);
-        _rng.SetState(state);
-        Steps = steps;
-        Updates = updates;
-        _buffer.Clear();
-        _sampling.Clear();
+        Span<long> counters = stackalloc long[2];
+        AgentFile.Read(stream, Name, _rng, counters, [_q, _target], [_optimizer], ReadState);
+        (Steps, Updates) = (counters[0], counters[1]);
+    }
+
+    private void WriteState(BinaryWriter w)
+    {
+        w.Write(LastLoss);
+        _buffer.Write(w);
+        _sampling.Write(w, _buffer.Count);
+        w.Write(_nStep.Count);
+        foreach (var accumulator in _nStep) accumulator.Write(w);
+    }
+
+    private void ReadState(BinaryReader r)
+    {
+        double lastLoss = r.ReadDouble();
+        _buffer.Read(r);
+        _sampling.Read(r, _buffer.Count);
+        int copies = r.ReadInt32();
+        if (copies < 0 || copies > 1 << 20) throw new InvalidDataException($"The file is damaged: {copies} environment copies.");
         _nStep.Clear();
+        for (int k = 0; k < copies; k++)
+        {
+            var accumulator = new NStepAccumulator(Options.N, Options.Gamma, _buffer, _sampling);
+            accumulator.Read(r);
+            _nStep.Add(accumulator);
+        }
+        LastLoss = lastLoss;
     }
 }

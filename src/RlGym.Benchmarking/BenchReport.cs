@@ -12,7 +12,25 @@ public sealed record BenchReport(
     A2cBenchResult A2c,
     BaselineResults Baselines,
     IReadOnlyList<VectorScalingResult> Scaling,
+    IReadOnlyList<MctsBenchResult>? Mcts = null,
     IReadOnlyList<NetworkCoreResult>? NetworkCore = null);
+
+/// <summary>
+/// MCTS simulations per second from a game's empty board (plain UCT: no solver, random rollouts), ours and the plain C
+/// search of bench/mcts.c measured in the same run; <see cref="VsC"/> and <see cref="VsCCpu"/> divide ours by C's.
+/// </summary>
+public sealed record MctsBenchResult(
+    string Game,
+    int SimulationsPerSearch,
+    double SimulationsPerSecond,
+    double SimulationsPerSecondMedian,
+    double? CpuSimulationsPerSecond,
+    double BytesPerSimulation,
+    double? CSimulationsPerSecond,
+    double? CCpuSimulationsPerSecond,
+    double? VsC,
+    double? VsCCpu,
+    string CStatus);
 
 /// <summary>Where and how the figures were taken.</summary>
 public sealed record BenchMachine(

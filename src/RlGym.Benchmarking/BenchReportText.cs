@@ -52,6 +52,15 @@ public static class BenchReportText
             : $"A2C on CartPole-v1: {a.Note}");
         sb.AppendLine();
 
+        if (report.Mcts is { Count: > 0 } mcts)
+        {
+            sb.AppendLine($"MCTS (plain UCT, random rollouts, {mcts[0].SimulationsPerSearch} simulations per search from the empty board; C: bench/mcts.c, {mcts[0].CStatus})");
+            Table(sb, ["game", "sims/s", "median", "cpu", "B/sim", "C sims/s", "C cpu", "vs C", "vs C cpu"],
+                mcts.Select(r => new[] { r.Game, Rate(r.SimulationsPerSecond), Rate(r.SimulationsPerSecondMedian), Rate(r.CpuSimulationsPerSecond), Bytes(r.BytesPerSimulation),
+                    Rate(r.CSimulationsPerSecond), Rate(r.CCpuSimulationsPerSecond), Ratio(r.VsC), Ratio(r.VsCCpu) }));
+            sb.AppendLine();
+        }
+
         if (report.NetworkCore is { Count: > 0 } core)
         {
             sb.AppendLine("Network core (dense forward + backward, tanh, float64; GFLOPS counted as 6·batch·Σ inputs·outputs)");

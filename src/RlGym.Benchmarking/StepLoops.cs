@@ -53,15 +53,7 @@ internal static class StepLoops
             int a = agent.Act(s, explore: true);
             var r = env.Step(a);
             agent.Observe(new Transition<int, int>(s, a, r.Reward, r.Observation, r.Terminated, r.Truncated));
-            if (r.Terminated || r.Truncated)
-            {
-                agent.EndEpisode();
-                s = env.Reset().Observation;
-            }
-            else
-            {
-                s = r.Observation;
-            }
+            s = r.Terminated || r.Truncated ? env.Reset().Observation : r.Observation;
         }
         state = s;
     }

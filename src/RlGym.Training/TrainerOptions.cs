@@ -7,13 +7,13 @@ namespace RlGym.Training;
 /// <summary>How a <see cref="Trainer"/> runs: budget, seed, evaluation and checkpoint cadence, where it writes.</summary>
 public sealed record TrainerOptions
 {
-    /// <summary>The seed of the environment's first reset (later resets continue its stream).</summary>
+    /// <summary>The seed of the environments' first reset, seed + i for copy i (later resets continue their streams).</summary>
     public long Seed { get; init; }
 
-    /// <summary>Episodes to train, counted from the start of the run; set this or <see cref="Steps"/>.</summary>
+    /// <summary>Episodes to train, finished by any copy, counted from the start of the run; set this or <see cref="Steps"/>.</summary>
     public int? Episodes { get; init; }
 
-    /// <summary>Steps to train, counted from the start of the run; the episode that reaches them is finished.</summary>
+    /// <summary>Environment steps to train, of every copy together, counted from the start of the run.</summary>
     public long? Steps { get; init; }
 
     /// <summary>Greedy evaluation after every this many episodes; 0 for none. Needs <see cref="EvaluationEnv"/>.</summary>
@@ -33,11 +33,10 @@ public sealed record TrainerOptions
     public int CheckpointEvery { get; init; } = 100;
 
     /// <summary>
-    /// On cancellation mid-episode, steps the trainer may still take to finish the episode, so that the checkpoint
-    /// falls on an episode boundary and a resumed run equals the uninterrupted one exactly. 0 stops after the current
-    /// step and drops the partial episode (its steps still count); so does an episode longer than this.
+    /// Copies of the environment stepped in one loop, K (1 by default; A2C's default is 8). Each copy is made by
+    /// the same factory, so options and wrappers reach every one; copy i's first reset is seeded with seed + i.
     /// </summary>
-    public int CancelGraceSteps { get; init; } = 10_000;
+    public int Envs { get; init; } = 1;
 
     /// <summary>Where metrics, checkpoints, the agent and the plot go; null keeps the run in memory (comparisons, tests).</summary>
     public RunDirectory? Directory { get; init; }
@@ -77,6 +76,7 @@ public sealed record TrainerOptions
             EvalEpisodes = config.EvalEpisodes,
             EvaluationEnv = evaluationEnv,
             CheckpointEvery = config.CheckpointEvery,
+            Envs = config.NumEnvs ?? 1,
             Directory = directory,
             Force = force,
             Resume = resume,
@@ -90,6 +90,7 @@ public sealed record TrainerOptions
     {
         if (Episodes is null == Steps is null) throw new ArgumentException("Set exactly one of Episodes and Steps.");
         if (Episodes is < 0 || Steps is < 0) throw new ArgumentException("The budget cannot be negative.");
+        if (Envs < 1) throw new ArgumentException("Envs must be at least 1.");
         if (EvalEvery < 0 || EvalEpisodes < 1 || CheckpointEvery < 0 || MovingAverage < 1) throw new ArgumentException("Cadences must be positive (0 turns evaluation or periodic checkpoints off).");
         if (EvalEvery > 0 && EvaluationEnv is null) throw new ArgumentException("EvalEvery needs an EvaluationEnv factory.");
         if (Resume && Directory is null) throw new ArgumentException("Resume needs a run Directory.");

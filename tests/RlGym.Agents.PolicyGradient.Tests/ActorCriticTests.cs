@@ -31,7 +31,6 @@ public sealed class ActorCriticTests(ITestOutputHelper output)
                 obs = r.Observation;
                 if (r.Done) break;
             }
-            agent.EndEpisode();
             returns.Add(ret);
             obs = env.Reset().Observation;
         }

@@ -55,8 +55,6 @@ public sealed class BaselineVarianceTests(ITestOutputHelper output)
                 obs = r.Observation;
                 if (r.Done) break;
             }
-            withBaseline.EndEpisode();
-            without.EndEpisode();
             gb.Add(Gradient(withBaseline.Policy));
             g0.Add(Gradient(without.Policy));
             obs = env.Reset().Observation;

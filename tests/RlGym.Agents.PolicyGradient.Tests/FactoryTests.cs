@@ -1,4 +1,6 @@
+using RlGym.Agents.Testing;
 using RlGym.Core.Agents;
+using RlGym.Core.Environments;
 using RlGym.Core.Errors;
 using RlGym.Core.Registration;
 using RlGym.Core.Wrappers;
@@ -85,32 +87,54 @@ public sealed class FactoryTests
     }
 
     [Fact]
-    public void A2c_trains_through_the_common_trainer_stepping_k_environments()
+    public void A2c_trains_on_8_copies_unless_the_run_says_otherwise_and_the_others_on_1()
+    {
+        Assert.Equal(8, Factory("a2c").Info.DefaultEnvs);
+        Assert.All(PolicyGradientAgents.Factories.Where(f => f.Info.Name != "a2c"), f => Assert.Equal(1, f.Info.DefaultEnvs));
+    }
+
+    [Fact]
+    public void A2c_learns_from_rollouts_of_k_times_m_steps_of_its_k_copies()
+    {
+        using var env = s_registry.Make("CartPole-v1");
+        var agent = (A2CAgent)Factory("a2c").Create(env, s_none, 0);
+        var loop = new VectorLoop<float[], int>(8, _ => s_registry.Make<float[], int>("CartPole-v1"), seed: 0);
+        loop.Run(agent, 500);
+        Assert.Equal(8, agent.Copies);
+        Assert.Equal(loop.Steps, agent.Steps);
+        Assert.True(loop.Steps < 500 * 8, "copies being reset contribute no transition");
+        Assert.Equal(loop.Steps / (8 * 16), agent.Updates);
+    }
+
+    [Fact]
+    public void A2c_trains_through_the_common_trainer_on_one_environment()
     {
         var env = s_registry.Make("CartPole-v1");
         var agent = (A2CAgent)Factory("a2c").Create(env, s_none, Seeds.Agent(0));
         var result = Trainer.Create(env, agent, new TrainerOptions { Seed = 0, Steps = 2_000, KeepReturns = true }).Run();
-        Assert.Equal(result.TotalSteps * 8, agent.EnvironmentSteps);
+        Assert.Equal(result.TotalSteps, agent.Steps);
         Assert.Equal(result.TotalSteps / 16, agent.Updates);
         env.Dispose();
     }
 
     [Fact]
-    public void A2c_copies_a_one_hot_wrapped_grid_world()
+    public void A2c_runs_on_copies_of_a_one_hot_wrapped_grid_world()
     {
-        var env = new WrapperCatalog().Apply(s_registry.Make("FrozenLake-v1"), "one-hot");
+        using var env = new WrapperCatalog().Apply(s_registry.Make("FrozenLake-v1"), "one-hot");
         Assert.Null(Factory("a2c").Refusal(env));
-        var agent = (A2CAgent)Factory("a2c").Create(env, new Dictionary<string, string> { ["num_envs"] = "4" }, 0);
-        Trainer.Create(env, agent, new TrainerOptions { Seed = 0, Steps = 64 }).Run();
-        Assert.Equal(64 * 4, agent.EnvironmentSteps);
-        env.Dispose();
+        var agent = (A2CAgent)Factory("a2c").Create(env, s_none, 0);
+        var loop = new VectorLoop<float[], int>(4, _ => (IEnv<float[], int>)new WrapperCatalog().Apply(s_registry.Make("FrozenLake-v1"), "one-hot"), seed: 0);
+        loop.Run(agent, 64);
+        Assert.Equal(loop.Steps, agent.Steps);
+        Assert.Equal(loop.Steps / (4 * 16), agent.Updates);
     }
 
     [Fact]
-    public void A2c_refuses_to_copy_a_wrapper_it_cannot_rebuild_unless_it_uses_one_environment()
+    public void A2c_accepts_any_wrapper_since_the_trainer_makes_its_copies()
     {
         using var env = new WrapperCatalog().Apply(s_registry.Make("CartPole-v1"), "normalize-observation");
-        Assert.Contains("num_envs=1", Assert.Throws<UserInputException>(() => Factory("a2c").Create(env, s_none, 0)).Message);
-        Assert.IsType<A2CAgent>(Factory("a2c").Create(env, new Dictionary<string, string> { ["num_envs"] = "1" }, 0));
+        Assert.IsType<A2CAgent>(Factory("a2c").Create(env, s_none, 0));
+        Assert.Contains("unknown setting", Assert.Throws<UserInputException>(
+            () => Factory("a2c").Create(env, new Dictionary<string, string> { ["num_envs"] = "4" }, 0)).Message);
     }
 }

@@ -61,7 +61,7 @@ public sealed class GradientCheckTests
     [Fact]
     public void A2c_policy_with_entropy_and_value_gradients_match_finite_differences()
     {
-        var agent = new A2CAgent(4, 2, new A2COptions { HiddenSizes = [8, 8], NumEnvs = 1, EntCoef = 0.05 }, seed: 1);
+        var agent = new A2CAgent(4, 2, new A2COptions { HiddenSizes = [8, 8], EntCoef = 0.05 }, seed: 1);
         var x = Batch();
         Assert.InRange(Check(agent.Policy, () => agent.PolicyLoss(x, s_actions, s_weights), () => agent.PolicyLossGradient(x, s_actions, s_weights)), 0, Tolerance);
         Assert.InRange(Check(agent.Value, () => agent.ValueLoss(x, s_weights), () => agent.ValueLossGradient(x, s_weights)), 0, Tolerance);

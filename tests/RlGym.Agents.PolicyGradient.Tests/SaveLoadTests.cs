@@ -27,7 +27,6 @@ public sealed class SaveLoadTests
                 obs = r.Observation;
                 if (r.Done) break;
             }
-            agent.EndEpisode();
             obs = env.Reset().Observation;
         }
     }

@@ -48,7 +48,6 @@ public sealed class ShortCorridorTests(ITestOutputHelper output)
                     obs = r.Observation;
                     if (r.Done) break;
                 }
-                agent.EndEpisode();
                 obs = env.Reset().Observation;
                 mean[e] += ret / Runs;
             }

@@ -59,6 +59,9 @@ public sealed class SearchPlayerTests
     }
 
     // The target, 95 wins in 100 with sides swapped, is not met yet: measured 91 (seed 1) and 94 (seed 2), never a loss.
+    // Over 800 games per side (seeds 1–4) MCTS(1,000) won 97.6% as X and 90.5% as O (94.1% swapped), with c from 0.5 to
+    // 2, with or without tactical rollouts or the solver alike; a contempt for draws lost games to minimax. The best
+    // never-losing player wins 95.56% (RandomOpponentTests), so even it passes a 100-game match only ~72% of the time.
     [Theory(Skip = "target not met yet: MCTS(1,000) won 91 and 94 of 100 against random (seeds 1, 2), none lost")]
     [InlineData(1)]
     [InlineData(2)]

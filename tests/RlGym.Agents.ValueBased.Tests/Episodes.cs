@@ -31,7 +31,6 @@ internal static class Episodes
             ret += r.Reward;
             obs = r.Observation;
             if (!r.Done) continue;
-            agent.EndEpisode();
             returns.Add(ret);
             ret = 0;
             obs = env.Reset().Observation;

@@ -31,7 +31,6 @@ internal static class Solving
             agent.Observe(new Transition<float[], int>(obs, a, r.Reward, r.Observation, r.Terminated, r.Truncated));
             obs = r.Observation;
             if (!r.Done) continue;
-            agent.EndEpisode();
             obs = env.Reset().Observation;
             if (steps < nextCheck) continue;
             nextCheck = steps + CheckEvery;

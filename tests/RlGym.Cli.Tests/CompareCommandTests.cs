@@ -20,7 +20,7 @@ public sealed class CompareCommandTests
         Assert.Equal(["test-q", "test-random"], agents.Select(a => a.GetProperty("name").GetString()));
         foreach (var a in agents)
         {
-            Assert.Equal(["name", "final_return", "auc", "mean_curve"], a.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["name", "env_steps", "final_return", "auc", "mean_curve"], a.EnumerateObject().Select(p => p.Name));
             Assert.Equal(["mean", "ci95"], a.GetProperty("final_return").EnumerateObject().Select(p => p.Name));
             Assert.Equal(["mean", "ci95"], a.GetProperty("auc").EnumerateObject().Select(p => p.Name));
             Assert.Equal(30, a.GetProperty("mean_curve").GetArrayLength());

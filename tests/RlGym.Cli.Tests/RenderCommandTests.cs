@@ -105,4 +105,29 @@ public sealed class RenderCommandTests
         var line = StderrAssert.OneErrorLine(CliRun.Run("render", "CartPole-v1", "--agent", run, "--out", tmp.File("f.png")));
         Assert.Contains("trained on FrozenLake-v1, not CartPole-v1", line);
     }
+
+    [Fact]
+    public void Render_shows_the_last_action_pendulums_torque_arrow()
+    {
+        using var tmp = new TempDirectory();
+        // Pixels of the torque arrow's colour (40, 40, 40): none at the reset, a curved arrow after a step. The seed's
+        // fifth random torque is large enough for a long arc (measured: 735 pixels of its colour, and 0 at the reset).
+        int ArrowPixels(string steps)
+        {
+            string png = tmp.File($"pendulum-{steps}.png");
+            var r = CliRun.Run("render", "Pendulum-v1", "--seed", "0", "--steps", steps, "--out", png);
+            Assert.True(r.ExitCode == 0, r.Error);
+            using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+            int count = 0;
+            for (int y = 0; y < bitmap.Height; y++)
+                for (int x = 0; x < bitmap.Width; x++)
+                {
+                    var p = bitmap.GetPixel(x, y);
+                    if (Math.Abs(p.Red - 40) + Math.Abs(p.Green - 40) + Math.Abs(p.Blue - 40) <= 6) count++;
+                }
+            return count;
+        }
+        Assert.True(ArrowPixels("0") < 30, "the reset frame has no action to show");
+        Assert.True(ArrowPixels("5") > 200, "the frame after five steps shows the last torque");
+    }
 }

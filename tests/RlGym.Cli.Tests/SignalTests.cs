@@ -47,7 +47,7 @@ public sealed class SignalTests
     private static void AssertIntactRun(string dir)
     {
         var lines = File.ReadAllLines(Path.Combine(dir, "metrics.csv"));
-        Assert.All(lines, l => Assert.Equal(7, l.Split(',').Length));
+        Assert.All(lines, l => Assert.Equal(8, l.Split(',').Length));
         Assert.EndsWith("\n", File.ReadAllText(Path.Combine(dir, "metrics.csv")));
         var checkpoint = new CheckpointStore(Path.Combine(dir, "checkpoint")).Load();
         Assert.Equal(lines.Length - 1, checkpoint.MetricsRows);

@@ -16,7 +16,7 @@ public sealed class MetricsFollowerTests
         Assert.True(follower.Update());
         Assert.Equal(2, follower.Rows);
         Assert.False(follower.Update());
-        File.AppendAllText(path, "3,10,0.1,0.02,\n");
+        File.AppendAllText(path, "3,10,0.1,0.02,,0\n");
         Assert.True(follower.Update());
         Assert.Equal(3, follower.Rows);
         Assert.Equal(3, follower.LastReturn);

@@ -21,5 +21,5 @@ public static class RunFolders
     }
 
     public static string Row(int episode, double ret, double? eval = null) =>
-        string.Create(CultureInfo.InvariantCulture, $"{episode},{(episode + 1) * 10},{ret:R},10,0.1,{episode * 0.01:R},{eval:R}\n");
+        string.Create(CultureInfo.InvariantCulture, $"{episode},{(episode + 1) * 10},{ret:R},10,0.1,{episode * 0.01:R},{eval:R},0\n");
 }

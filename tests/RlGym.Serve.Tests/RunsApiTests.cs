@@ -55,7 +55,7 @@ public sealed class RunsApiTests
         Assert.Equal("sweep", Find(runs, "sweep/a").GetProperty("group").GetString());
 
         // The writer finishes the torn row: it appears at the next scan.
-        File.AppendAllText(tmp.Sub("torn", "metrics.csv"), ",10,0.1,0.05,\n");
+        File.AppendAllText(tmp.Sub("torn", "metrics.csv"), ",10,0.1,0.05,,0\n");
         await d.WaitUntil(async () => Find(await Runs(d), "torn").GetProperty("episodes").GetInt32() == 6, "the completed row");
         var rows = JsonDocument.Parse(await d.Client.GetStringAsync("/api/runs/torn/metrics?after=4")).RootElement;
         Assert.Equal([5], rows.EnumerateArray().Select(r => r.GetProperty("episode").GetInt32()));

@@ -19,9 +19,15 @@ public sealed class CheckpointStoreTests
         WallSeconds = 1.5,
         BestReturn = 1,
         LastReturn = 0,
-        EnvRandom = new RngState(1, 2, 3, 4, true, 0.25),
+        BestEvaluation = 0.75,
+        Seeded = true,
         EvaluationStarted = true,
         EvaluationRandom = new Rng(5).GetState(),
+        Copies =
+        [
+            new CopyCheckpoint { State = [9, 8, 7], Observation = ValueCodec.Encode(3), Return = 0.5, Length = 4 },
+            new CopyCheckpoint { Random = new RngState(1, 2, 3, 4, true, 0.25), Resetting = true },
+        ],
         Agent = [1, 2, 3, (byte)episode],
     };
 
@@ -33,8 +39,16 @@ public sealed class CheckpointStoreTests
         var saved = Sample(3);
         store.Save(saved);
         var loaded = store.Load("FrozenLake-v1", "q-learning");
-        Assert.Equal(saved with { Agent = [] }, loaded with { Agent = [] });
+        Assert.Equal(saved with { Agent = [], Copies = [] }, loaded with { Agent = [], Copies = [] });
         Assert.Equal(saved.Agent, loaded.Agent);
+        Assert.Equal(saved.Copies.Count, loaded.Copies.Count);
+        for (int i = 0; i < saved.Copies.Count; i++)
+        {
+            var (a, b) = (saved.Copies[i], loaded.Copies[i]);
+            Assert.Equal(a with { State = null, Observation = null }, b with { State = null, Observation = null });
+            Assert.Equal(a.State, b.State);
+            Assert.Equal(a.Observation, b.Observation);
+        }
     }
 
     [Fact]

@@ -91,8 +91,28 @@ public sealed class MetricsWriterTests
     [Fact]
     public void A_row_cut_short_by_a_crash_is_skipped_when_reading()
     {
-        var text = MetricsWriter.Header + "\n0,10,1,10,0.5,0.1,\n1,20,0.5,10,0.4,0";
+        var text = MetricsWriter.Header + "\n0,10,1,10,0.5,0.1,,0\n1,20,0.5,10,0.4,0";
         Assert.Single(MetricsReader.Parse(text));
+    }
+
+    [Fact]
+    public void Files_written_before_the_env_column_still_read_with_every_episode_on_copy_0()
+    {
+        var text = MetricsWriter.HeaderWithoutEnv + "\n0,10,1,10,0.5,0.1,\n1,20,0.5,10,0.4,0.2,0.75\n";
+        var rows = MetricsReader.Parse(text);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal(0, r.Env));
+        Assert.Equal(0.75, rows[1].EvalReturn);
+    }
+
+    [Fact]
+    public void The_env_column_names_the_copy_that_played_the_episode()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("metrics.csv");
+        using (var w = MetricsWriter.Create(path)) w.Write(new EpisodeMetrics(0, 12, 1, 12, double.NaN, 0.5, null, 3));
+        Assert.Equal("0,12,1,12,NaN,0.5,,3", File.ReadAllLines(path)[1]);
+        Assert.Equal(3, MetricsReader.Read(path).Single().Env);
     }
 
     [Fact]
@@ -121,7 +141,7 @@ public sealed class MetricsWriterTests
     [Fact]
     public void A_malformed_line_is_reported_with_its_number()
     {
-        var text = MetricsWriter.Header + "\n0,10,1,10,0.5,0.1,\n1,20,abc,10,0.4,0.2,\n";
+        var text = MetricsWriter.Header + "\n0,10,1,10,0.5,0.1,,0\n1,20,abc,10,0.4,0.2,,0\n";
         var e = Assert.Throws<UserInputException>(() => MetricsReader.Parse(text, "m.csv"));
         Assert.Contains("'m.csv' line 3", e.Message);
         Assert.Contains("return", e.Message);

@@ -95,7 +95,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void A_run_cancelled_mid_episode_finishes_that_episode_and_resumes_exactly()
+    public void A_run_cancelled_mid_episode_resumes_exactly_from_the_saved_environment_state()
     {
         using var whole = new TempDirectory();
         using var split = new TempDirectory();
@@ -105,7 +105,10 @@ public sealed class TrainerTests
         var first = Train(split.Path, 5, 45, cancellation: cts.Token, observers: [new CancelAtStep(101, cts)]);
         Assert.True(first.Cancelled);
         Assert.InRange(first.Episodes, 1, 44);
-        Assert.False(new RunDirectory(split.Path).Checkpoints.Load().AbandonedEpisode);
+        var copy = Assert.Single(new RunDirectory(split.Path).Checkpoints.Load().Copies);
+        Assert.NotNull(copy.State);
+        Assert.False(copy.Resetting);
+        Assert.True(copy.Length > 0, "the checkpoint should fall inside an episode");
 
         Train(split.Path, 5, 45, resume: true);
         Assert.Equal(MetricsFile.WithoutWallTime(Path.Combine(whole.Path, "metrics.csv")), MetricsFile.WithoutWallTime(Path.Combine(split.Path, "metrics.csv")));
@@ -127,13 +130,13 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Cancelling_mid_episode_flushes_metrics_writes_a_checkpoint_and_says_so()
+    public void Cancelling_mid_episode_on_an_env_that_cannot_save_its_state_keeps_its_generator_and_says_so()
     {
         using var dir = new TempDirectory();
         using var cts = new CancellationTokenSource();
         var env = new CorridorEnv(10);
         var agent = new TinyQAgent(11, 2, 1);
-        var options = new TrainerOptions { Seed = 1, Episodes = 100, Directory = new RunDirectory(dir.Path), WriteLearningCurve = false, Observers = [new CancelAtStep(125, cts)], CancelGraceSteps = 0 };
+        var options = new TrainerOptions { Seed = 1, Episodes = 100, Directory = new RunDirectory(dir.Path), WriteLearningCurve = false, Observers = [new CancelAtStep(125, cts)] };
         var result = Trainer.Create(env, agent, options).Run(cts.Token);
 
         Assert.True(result.Cancelled);
@@ -143,16 +146,18 @@ public sealed class TrainerTests
         var checkpoint = new RunDirectory(dir.Path).Checkpoints.Load();
         Assert.Equal(12, checkpoint.Episode);
         Assert.Equal(125, checkpoint.TotalSteps);
-        Assert.True(checkpoint.AbandonedEpisode);
+        var copy = Assert.Single(checkpoint.Copies);
+        Assert.Null(copy.State);
+        Assert.NotNull(copy.Random);
         Assert.Equal(agent.Bytes(), checkpoint.Agent);
     }
 
     [Fact]
-    public void A_step_budget_finishes_the_episode_that_reaches_it()
+    public void A_step_budget_stops_at_exactly_that_many_steps()
     {
         var result = Trainer.Create(new CorridorEnv(10), new TinyQAgent(11, 2, 1), new TrainerOptions { Seed = 0, Steps = 95 }).Run();
-        Assert.Equal(10, result.Episodes);
-        Assert.Equal(100, result.TotalSteps);
+        Assert.Equal(9, result.Episodes);
+        Assert.Equal(95, result.TotalSteps);
     }
 
     [Fact]

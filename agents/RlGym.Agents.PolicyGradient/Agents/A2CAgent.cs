@@ -1,84 +1,68 @@
 using MathNet.Numerics.LinearAlgebra;
 using RlGym.Core.Agents;
-using RlGym.Core.Environments;
 using RlGym.Core.Random;
 using RlGym.Core.Settings;
-using RlGym.Core.Vector;
 using RlGym.Neural.Distributions;
 using RlGym.Neural.Losses;
 using RlGym.Neural.Networks;
 using RlGym.Neural.Optimizers;
+using RlGym.Neural.Persistence;
 
 namespace RlGym.Agents.PolicyGradient;
 
 /// <summary>
 /// Advantage actor-critic, A2C (lecture 4): a policy network π(a|s; θ) and a value network v(s; w) learn together
-/// from short rollouts of K synchronous environments. For every step of a rollout of m steps,
-/// y_t = Σ_{i&lt;m'} γ^i r_{t+i} + γ^{m'} v(s_{t+m'}; w) with m' the steps left to the rollout's end (m for its first
-/// step: the lecture's m-step target; 1 for its last: the one-step target), δ_t = v(s_t; w) − y_t,
+/// from short rollouts of K synchronous environment copies. For every step of a copy's rollout of m steps,
+/// y_t = Σ_{i&lt;m'} γ^i r_{t+i} + γ^{m'} v(s_{t+m'}; w) with m' the copy's steps left to the rollout's end (m for its
+/// first step: the lecture's m-step target; 1 for its last: the one-step target), δ_t = v(s_t; w) − y_t,
 /// θ ← θ − β δ_t ∇θ ln π(a_t|s_t; θ) (+ λ ∇θ H(π(·|s_t)) with <see cref="A2COptions.EntCoef"/>),
 /// w ← w − α δ_t ∇w v(s_t; w), both averaged over the K·m samples and clipped by global norm.
 /// <para>
 /// <b>Episode ends.</b> A terminated step has y_t = r_t. A truncated one (time limit) is not terminal: y_t =
-/// r_t + γ v(s_{t+1}; w) with s_{t+1} the episode's last observation, and the sum stops there (the next state in the
-/// rollout belongs to a new episode).
+/// r_t + γ v(s_{t+1}; w) with s_{t+1} the episode's last observation, and the sum stops there (the copy's next step
+/// belongs to a new episode).
 /// </para>
 /// <para>
-/// <b>The K environments.</b> The agent keeps the common contract: the trainer steps its single environment through
-/// <see cref="Act"/> and <see cref="Observe"/>, and the agent steps K − 1 copies of it (a
-/// <see cref="SyncVectorEnv{TAct}"/> with same-step autoreset, made by the factory from the environment's spec) in
-/// lockstep, sampling all K actions with one batched forward pass. So <c>rlgym train CartPole-v1 --agent a2c</c> works
-/// as every other agent does, while each update sees K·m decorrelated samples. The trainer counts its own
-/// environment's steps and episodes; <see cref="EnvironmentSteps"/> counts all K. Greedy evaluation
-/// (<c>Act(s, explore: false)</c>) leaves the copies alone. The copies' episodes are not saved with the agent: a loaded
-/// agent restarts them.
+/// <b>The K copies.</b> The trainer owns them (<c>--envs K</c>, 8 unless the run says otherwise): it hands the agent
+/// the K observations (<see cref="Act(ReadOnlySpan{float[]}, Span{int})"/> samples all K actions in one forward pass)
+/// and then the step's transitions, each naming its copy. A copy being reset contributes no transition that step, so
+/// the rollout is filled in arrival order until it holds K·m steps, each linked to its copy's next step (see
+/// <see cref="Rollout"/>); then the agent learns. With K = 1 it is the one-environment algorithm.
 /// </para>
-/// <para>Everything is preallocated: after the first rollout, acting and learning allocate nothing.</para>
+/// <para>Everything is preallocated on the first step: after the first rollout, acting and learning allocate nothing.</para>
 /// </summary>
-public sealed class A2CAgent : IAgent<float[], int>, IActionValues<float[]>, IDisposable
+public sealed class A2CAgent : IAgent<float[], int>, IActionValues<float[]>
 {
     /// <summary>The command-line name.</summary>
     public const string AgentName = "a2c";
 
+    /// <summary>Environment copies A2C trains on unless the run says otherwise.</summary>
+    public const int DefaultEnvs = 8;
+
     private readonly Rng _rng;
-    private readonly long _copiesSeed;
     private readonly Sequential _policy;
     private readonly Sequential _value;
     private readonly Optimizer _policyOptimizer;
     private readonly Optimizer _valueOptimizer;
     private readonly PolicyGradientLoss _policyLoss;
     private readonly MseLoss _valueLoss = new(Reduction.Mean);
-    private readonly SyncVectorEnv<int>? _copies;
-    private readonly int _k, _m, _actionCount;
-
-    // The rollout: row t·K + k holds step t of environment k (environment 0 is the trainer's).
-    private readonly Matrix<double> _observations;
-    private readonly int[] _actions;
-    private readonly double[] _rewards;
-    private readonly bool[] _ends;
-    private readonly double[] _targets;
-    private readonly double[] _advantages;
-    private readonly Matrix<double> _actingBatch;
-    private readonly Matrix<double> _lastObservations;
-    private readonly int[] _chosen;
-    private readonly int[] _copyActions;
+    private readonly int _observationSize, _m, _actionCount;
     private readonly double[] _logitRow;
-    private int _t;
-    private bool _copiesStarted;
-    private long _steps, _environmentSteps, _updates;
 
-    /// <summary>
-    /// Creates the agent. With <see cref="A2COptions.NumEnvs"/> K &gt; 1, <paramref name="makeCopy"/> builds the K − 1
-    /// extra environments (called with 1..K−1); they must be copies of the trainer's environment, time limit included.
-    /// </summary>
-    public A2CAgent(int observationSize, int actionCount, A2COptions? options = null, long seed = 0,
-        Func<int, IEnv<float[], int>>? makeCopy = null)
+    // Sized for K copies when the first batch (or transition) shows how many there are.
+    private Rollout? _rollout;
+    private Matrix<double>? _actingBatch;
+    private double[] _targets = [];
+    private double[] _advantages = [];
+    private long _steps, _updates;
+
+    /// <summary>Creates the agent for observations of <paramref name="observationSize"/> floats and <paramref name="actionCount"/> actions.</summary>
+    public A2CAgent(int observationSize, int actionCount, A2COptions? options = null, long seed = 0)
     {
         Options = options ?? new A2COptions();
         SettingsBinder.Validate(Options);
         _rng = new Rng(seed);
-        _copiesSeed = unchecked((long)new Rng(~seed).NextUInt64());
-        _k = Options.NumEnvs;
+        _observationSize = observationSize;
         _m = Options.N;
         _actionCount = actionCount;
         _policy = NetworkBuilder.Create(observationSize, Options.HiddenSizes, actionCount, Options.Activation, outputGain: 0.01, _rng);
@@ -86,25 +70,6 @@ public sealed class A2CAgent : IAgent<float[], int>, IActionValues<float[]>, IDi
         _policyOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.Beta, Options.MaxGradNorm);
         _valueOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _value, Options.Alpha, Options.MaxGradNorm);
         _policyLoss = new PolicyGradientLoss(Options.EntCoef, Reduction.Mean);
-        if (_k > 1)
-        {
-            if (makeCopy is null) throw new ArgumentException($"num_envs={_k} needs a way to make {_k - 1} copies of the environment.", nameof(makeCopy));
-            _copies = new SyncVectorEnv<int>(_k - 1, i => makeCopy(i + 1), AutoresetMode.SameStep);
-            if (_copies.ObservationSize != observationSize)
-                throw new ArgumentException($"The copies have observations of {_copies.ObservationSize} floats; the agent expects {observationSize}.", nameof(makeCopy));
-        }
-
-        int rows = _k * _m;
-        _observations = Matrix<double>.Build.Dense(rows, observationSize);
-        _actions = new int[rows];
-        _rewards = new double[rows];
-        _ends = new bool[rows];
-        _targets = new double[rows];
-        _advantages = new double[rows];
-        _actingBatch = Matrix<double>.Build.Dense(_k, observationSize);
-        _lastObservations = Matrix<double>.Build.Dense(_k, observationSize);
-        _chosen = new int[_k];
-        _copyActions = new int[Math.Max(_k - 1, 0)];
         _logitRow = new double[actionCount];
     }
 
@@ -126,101 +91,69 @@ public sealed class A2CAgent : IAgent<float[], int>, IActionValues<float[]>, IDi
     /// <inheritdoc />
     public ActionValueKind Kind => ActionValueKind.Probabilities;
 
-    /// <summary>Transitions of the trainer's environment observed so far.</summary>
+    /// <summary>Environment steps observed so far, of all copies.</summary>
     public long Steps => _steps;
-
-    /// <summary>Steps of all K environments so far (K per observed transition).</summary>
-    public long EnvironmentSteps => _environmentSteps;
 
     /// <summary>Updates (rollouts learned from) so far.</summary>
     public long Updates => _updates;
 
+    /// <summary>K, the environment copies of the rollout (0 before the first step).</summary>
+    public int Copies => _rollout?.Copies ?? 0;
+
     /// <inheritdoc />
     public int Act(float[] observation, bool explore)
     {
-        if (!explore) return Categorical.Mode(_policy.Predict(observation));
-
-        // a_t ~ π(·|s_t; θ) for the trainer's environment and every copy, in one forward pass.
-        StartCopies();
-        BatchRows.Write(_actingBatch, 0, observation);
-        for (int k = 1; k < _k; k++) BatchRows.Write(_actingBatch, k, _copies!.Observation(k - 1));
-        var logits = _policy.Predict(_actingBatch).AsColumnMajorArray();
-        for (int k = 0; k < _k; k++)
-        {
-            for (int a = 0; a < _actionCount; a++) _logitRow[a] = logits[a * _k + k];
-            _chosen[k] = Categorical.Sample(_logitRow, _rng);
-        }
-        return _chosen[0];
+        var logits = _policy.Predict(observation);
+        return explore ? Categorical.Sample(logits, _rng) : Categorical.Mode(logits);
     }
 
-    /// <inheritdoc />
+    /// <summary>a_t ~ π(·|s_t; θ) for every copy, in one forward pass.</summary>
+    public void Act(ReadOnlySpan<float[]> observations, Span<int> actions)
+    {
+        int k = observations.Length;
+        SizeFor(k);
+        if (_actingBatch is null || _actingBatch.RowCount != k) _actingBatch = Matrix<double>.Build.Dense(k, _observationSize);
+        for (int i = 0; i < k; i++) BatchRows.Write(_actingBatch, i, observations[i]);
+        var logits = _policy.Predict(_actingBatch).AsColumnMajorArray();
+        for (int i = 0; i < k; i++)
+        {
+            for (int a = 0; a < _actionCount; a++) _logitRow[a] = logits[a * k + i];
+            actions[i] = Categorical.Sample(_logitRow, _rng);
+        }
+    }
+
+    /// <summary>Adds the copy's step to the rollout; a truncated step carries γ v(s_{t+1}; w) in its reward. Learns when K·m steps are in.</summary>
     public void Observe(in Transition<float[], int> t)
     {
-        StartCopies();
-        double gamma = Options.Gamma;
-
-        // The trainer's environment: (s_t, a_t, r_t); a truncated step carries γ v(s_{t+1}; w) in its reward.
-        int row = _t * _k;
-        BatchRows.Write(_observations, row, t.Observation);
-        _actions[row] = t.Action;
-        _rewards[row] = t.Reward + (t.Truncated && !t.Terminated ? gamma * _value.Predict(t.NextObservation)[0] : 0);
-        _ends[row] = t.Done;
-        BatchRows.Write(_lastObservations, 0, t.NextObservation);
-
-        // The copies take the actions drawn for them in Act.
-        if (_copies is not null)
-        {
-            for (int k = 1; k < _k; k++)
-            {
-                BatchRows.Write(_observations, row + k, _copies.Observation(k - 1));
-                _actions[row + k] = _copyActions[k - 1] = _chosen[k];
-            }
-            _copies.Step(_copyActions);
-            for (int k = 1; k < _k; k++)
-            {
-                int c = k - 1;
-                bool truncated = _copies.Truncated[c] && !_copies.Terminated[c];
-                _rewards[row + k] = _copies.Rewards[c] + (truncated
-                    ? gamma * _value.Predict(_copies.FinalObservations.AsSpan(c * _copies.ObservationSize, _copies.ObservationSize))[0]
-                    : 0);
-                _ends[row + k] = _copies.Terminated[c] || _copies.Truncated[c];
-                BatchRows.Write(_lastObservations, k, _copies.Observation(c));
-            }
-        }
-
+        SizeFor(t.Copy + 1);
+        bool truncated = t.Truncated && !t.Terminated;
+        double reward = t.Reward + (truncated ? Options.Gamma * _value.Predict(t.NextObservation)[0] : 0);
+        _rollout!.Add(t.Copy, t.Observation, t.Action, reward, t.Done, t.NextObservation);
         _steps++;
-        _environmentSteps += _k;
-        if (++_t == _m)
+        if (_rollout.IsFull)
         {
-            Learn();
-            _t = 0;
+            Learn(_rollout);
+            _rollout.Clear();
         }
     }
 
-    /// <inheritdoc />
-    public void EndEpisode() { }
-
-    private void Learn()
+    private void Learn(Rollout rollout)
     {
         double gamma = Options.Gamma;
-        int rows = _k * _m;
+        int rows = rollout.Count;
 
-        // y_t = r_t + γ y_{t+1} back from y_m = v(s_{t+m}; w); an episode end cuts the sum (its reward already
-        // holds γ v(s_{t+1}; w) when the end was a truncation).
-        var bootstrap = _value.Predict(_lastObservations).AsColumnMajorArray();
-        for (int k = 0; k < _k; k++)
+        // y_t = r_t + γ y_{t+1} back along each copy's steps, from y = v(s_{t+1}; w) after its last step in the
+        // rollout; an episode end cuts the sum (its reward already holds γ v(s_{t+1}; w) when the end was a truncation).
+        var bootstrap = _value.Predict(rollout.LastNextObservations).AsColumnMajorArray();
+        for (int i = rows - 1; i >= 0; i--)
         {
-            double y = bootstrap[k];
-            for (int t = _m - 1; t >= 0; t--)
-            {
-                int i = t * _k + k;
-                y = _rewards[i] + (_ends[i] ? 0 : gamma * y);
-                _targets[i] = y;
-            }
+            int next = rollout.Successors[i];
+            double later = rollout.Ends[i] ? 0 : next >= 0 ? _targets[next] : bootstrap[rollout.CopyOf[i]];
+            _targets[i] = rollout.Rewards[i] + gamma * later;
         }
 
         // δ_t = v(s_t; w) − y_t
-        var values = _value.Forward(_observations);
+        var values = _value.Forward(rollout.Observations);
         var v = values.AsColumnMajorArray();
         for (int i = 0; i < rows; i++) _advantages[i] = _targets[i] - v[i];
 
@@ -231,17 +164,21 @@ public sealed class A2CAgent : IAgent<float[], int>, IActionValues<float[]>, IDi
 
         // θ ← θ − β δ_t ∇θ ln π(a_t|s_t; θ) + λ ∇θ H, as descent on the mean of −(−δ_t) ln π(a_t|s_t; θ) − λ H
         _policy.ZeroGrad();
-        var logits = _policy.Forward(_observations);
-        _policy.Backward(_policyLoss.Gradient(logits, _actions, _advantages));
+        var logits = _policy.Forward(rollout.Observations);
+        _policy.Backward(_policyLoss.Gradient(logits, rollout.Actions, _advantages));
         _policyOptimizer.Step();
         _updates++;
     }
 
-    private void StartCopies()
+    // The rollout holds K·m steps; K is the first batch's size (1 for an agent driven one transition at a time).
+    private void SizeFor(int copies)
     {
-        if (_copies is null || _copiesStarted) return;
-        _copies.Reset(unchecked(_copiesSeed + _updates * _k));
-        _copiesStarted = true;
+        if (_rollout is { } r && copies <= r.Copies) return;
+        if (_rollout is { Count: > 0 })
+            throw new InvalidOperationException($"{AgentName} was given {copies} environment copies in the middle of a rollout of {_rollout.Copies}.");
+        _rollout = new Rollout(copies, _m, _observationSize);
+        _targets = new double[copies * _m];
+        _advantages = new double[copies * _m];
     }
 
     /// <summary>Writes π(a|s; θ) for every action.</summary>
@@ -278,19 +215,37 @@ public sealed class A2CAgent : IAgent<float[], int>, IActionValues<float[]>, IDi
 
     /// <inheritdoc />
     public void Save(Stream stream) =>
-        AgentFile.Write(stream, Name, SettingsBinder.ToDictionary(Options), _rng, [_steps, _environmentSteps, _updates],
-            [_policy, _value], [_policyOptimizer, _valueOptimizer]);
+        AgentFile.Write(stream, Name, SettingsBinder.ToDictionary(Options), _rng, [_steps, _updates],
+            [_policy, _value], [_policyOptimizer, _valueOptimizer], WriteRollout);
 
     /// <inheritdoc />
     public void Load(Stream stream)
     {
-        Span<long> counters = stackalloc long[3];
-        AgentFile.Read(stream, Name, _rng, counters, [_policy, _value], [_policyOptimizer, _valueOptimizer]);
-        (_steps, _environmentSteps, _updates) = (counters[0], counters[1], counters[2]);
-        _t = 0;
-        _copiesStarted = false;
+        Span<long> counters = stackalloc long[2];
+        AgentFile.Read(stream, Name, _rng, counters, [_policy, _value], [_policyOptimizer, _valueOptimizer], ReadRollout);
+        (_steps, _updates) = (counters[0], counters[1]);
     }
 
-    /// <summary>Disposes the copies.</summary>
-    public void Dispose() => _copies?.Dispose();
+    // K (0: not yet sized), then the unfinished rollout.
+    private void WriteRollout(BinaryWriter w)
+    {
+        w.Write(Copies);
+        _rollout?.Write(w);
+    }
+
+    private void ReadRollout(BinaryReader r)
+    {
+        int copies = r.ReadInt32();
+        if (copies < 0 || copies > 1 << 20) throw new InvalidDataException($"The file is damaged: {copies} environment copies.");
+        if (copies == 0)
+        {
+            _rollout = null;
+            return;
+        }
+        var rollout = new Rollout(copies, _m, _observationSize);
+        rollout.Read(r);
+        _rollout = rollout;
+        _targets = new double[copies * _m];
+        _advantages = new double[copies * _m];
+    }
 }

@@ -6,6 +6,7 @@ using RlGym.Neural.Distributions;
 using RlGym.Neural.Losses;
 using RlGym.Neural.Networks;
 using RlGym.Neural.Optimizers;
+using RlGym.Neural.Persistence;
 
 namespace RlGym.Agents.PolicyGradient;
 
@@ -18,7 +19,8 @@ namespace RlGym.Agents.PolicyGradient;
 /// <para>
 /// q_t and δ_t are computed with w before its step, as the lecture orders the algorithm. A terminal s_{t+1} is worth 0;
 /// a truncated one still bootstraps. Both networks are MLPs; <see cref="IActionValues{TObs}"/> reports q(s, ·; w).
-/// Every update is a batch of one, preallocated, so learning allocates nothing.
+/// Every update is a batch of one, preallocated, so learning allocates nothing. It carries nothing from one step to
+/// the next, so K environment copies need no state of their own: their transitions are learned from one by one.
 /// </para>
 /// </summary>
 public sealed class ActorCriticAgent : IAgent<float[], int>, IActionValues<float[]>
@@ -112,9 +114,6 @@ public sealed class ActorCriticAgent : IAgent<float[], int>, IActionValues<float
         _policyOptimizer.Step();
         _steps++;
     }
-
-    /// <inheritdoc />
-    public void EndEpisode() { }
 
     /// <summary>Writes q(s, a; w) for every action.</summary>
     public void ActionValues(float[] observation, Span<double> values) => _q.Predict(observation).CopyTo(values);

@@ -27,7 +27,7 @@ public sealed class PpoAgent<TAct> : IAgent<float[], TAct> where TAct : notnull
     private readonly Sequential _actor;
     private readonly Sequential _critic;
     private readonly Adam _optimizer;
-    private readonly Rollout _rollout;
+    private readonly OnPolicyRollout _rollout;
     private readonly Dictionary<int, Matrix<double>> _observationBatches = [];
     private readonly Dictionary<int, (Matrix<double> Dz, Matrix<double> Dv)> _gradientBatches = [];
     private readonly double[] _z;
@@ -55,7 +55,7 @@ public sealed class PpoAgent<TAct> : IAgent<float[], TAct> where TAct : notnull
         {
             MaxGradNorm = options.MaxGradNorm > 0 ? options.MaxGradNorm : null,
         };
-        _rollout = new Rollout(observationSize, head.ActionWidth);
+        _rollout = new OnPolicyRollout(observationSize, head.ActionWidth);
         _z = new double[head.OutputSize];
         _action = new double[head.ActionWidth];
     }
@@ -79,7 +79,7 @@ public sealed class PpoAgent<TAct> : IAgent<float[], TAct> where TAct : notnull
     public ActionHead<TAct> Head => _head;
 
     /// <summary>The rollout being collected.</summary>
-    public Rollout Rollout => _rollout;
+    public OnPolicyRollout Rollout => _rollout;
 
     /// <summary>Transitions observed.</summary>
     public long Steps { get; private set; }

@@ -6,6 +6,7 @@ using RlGym.Neural.Distributions;
 using RlGym.Neural.Losses;
 using RlGym.Neural.Networks;
 using RlGym.Neural.Optimizers;
+using RlGym.Neural.Persistence;
 
 namespace RlGym.Agents.PolicyGradient;
 
@@ -17,7 +18,8 @@ namespace RlGym.Agents.PolicyGradient;
 /// A truncated episode's returns are cut at the truncation: REINFORCE has no critic to bootstrap from.
 /// <see cref="IActionValues{TObs}"/> reports π(a|s). The episode is pushed through the network in chunks of
 /// <see cref="ChunkSize"/> rows (the last one padded with zero-weight rows) so the network keeps one set of buffers
-/// whatever the episode's length, and learning allocates nothing once the longest episode has been met.
+/// whatever the episode's length, and learning allocates nothing once the longest episode has been met. With K
+/// environment copies each copy's episode is kept apart and learned from when it ends.
 /// </para>
 /// </summary>
 public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]>
@@ -32,7 +34,8 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
     private readonly Sequential _policy;
     private readonly Optimizer _optimizer;
     private readonly PolicyGradientLoss _loss = new(entropyCoefficient: 0, Reduction.Sum);
-    private readonly EpisodeBuffer _episode;
+    private readonly List<EpisodeBuffer> _unfinished = []; // each environment copy's episode so far
+    private readonly int _observationSize;
     private readonly Chunk _chunk;
     private long _steps, _episodes;
 
@@ -44,7 +47,7 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
         _rng = new Rng(seed);
         _policy = NetworkBuilder.Create(observationSize, Options.HiddenSizes, actionCount, Options.Activation, outputGain: 0.01, _rng);
         _optimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.Beta, Options.MaxGradNorm);
-        _episode = new EpisodeBuffer(observationSize);
+        _observationSize = observationSize;
         _chunk = new Chunk(Options.StepEachT ? 1 : ChunkSize, observationSize);
         ActionCount = actionCount;
     }
@@ -74,7 +77,7 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
     public long Episodes => _episodes;
 
     /// <summary>
-    /// When false, <see cref="EndEpisode"/> still computes ∇θ of the episode's surrogate into the policy's gradients
+    /// When false, the end of an episode still computes ∇θ of the episode's surrogate into the policy's gradients
     /// but does not step: for measuring the gradient estimate at a fixed θ.
     /// </summary>
     public bool Learns { get; set; } = true;
@@ -89,26 +92,29 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
     /// <inheritdoc />
     public void Observe(in Transition<float[], int> t)
     {
-        _episode.Add(t.Observation, t.Action, t.Reward);
+        while (_unfinished.Count <= t.Copy) _unfinished.Add(new EpisodeBuffer(_observationSize));
+        var episode = _unfinished[t.Copy];
+        episode.Add(t.Observation, t.Action, t.Reward);
         _steps++;
+        if (!t.Done) return;
+        Learn(episode);
+        episode.Clear();
+        _episodes++;
     }
 
-    /// <inheritdoc />
-    public void EndEpisode()
+    private void Learn(EpisodeBuffer episode)
     {
-        if (_episode.Count == 0) return;
-
         // u_t = Σ_{k≥t} γ^{k−t} r_k
-        var u = _episode.ComputeReturns(Options.Gamma);
+        var u = episode.ComputeReturns(Options.Gamma);
         if (Options.NormalizeReturns) Standardize(u);
 
         // θ ← θ + β Σ_t u_t ∇θ ln π(a_t|s_t; θ), as descent on L(θ) = −Σ_t u_t ln π(a_t|s_t; θ)
         // (one step on the whole sum, or with StepEachT one step per t as the textbook's loop)
         var c = _chunk;
         _policy.ZeroGrad();
-        for (int start = 0; start < _episode.Count; start += c.Rows)
+        for (int start = 0; start < episode.Count; start += c.Rows)
         {
-            c.Load(_episode, u, start);
+            c.Load(episode, u, start);
             _policy.Backward(_loss.Gradient(_policy.Forward(c.Observations), c.Actions, c.Weights));
             if (Options.StepEachT && Learns)
             {
@@ -117,9 +123,6 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
             }
         }
         if (!Options.StepEachT && Learns) _optimizer.Step();
-
-        _episode.Clear();
-        _episodes++;
     }
 
     /// <summary>Writes π(a|s; θ) for every action.</summary>
@@ -127,7 +130,7 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
         Categorical.Probabilities(_policy.Predict(observation), values);
 
     /// <summary>
-    /// The surrogate L(θ) = −Σ_t u_t ln π(a_t|s_t; θ) of one batch (what <see cref="EndEpisode"/> differentiates), for
+    /// The surrogate L(θ) = −Σ_t u_t ln π(a_t|s_t; θ) of one batch (what the end of an episode differentiates), for
     /// gradient checks: <paramref name="observations"/> is batch × features.
     /// </summary>
     public double Loss(Matrix<double> observations, ReadOnlySpan<int> actions, ReadOnlySpan<double> returns) =>
@@ -153,14 +156,15 @@ public sealed class ReinforceAgent : IAgent<float[], int>, IActionValues<float[]
 
     /// <inheritdoc />
     public void Save(Stream stream) =>
-        AgentFile.Write(stream, Name, SettingsBinder.ToDictionary(Options), _rng, [_steps, _episodes], [_policy], [_optimizer]);
+        AgentFile.Write(stream, Name, SettingsBinder.ToDictionary(Options), _rng, [_steps, _episodes], [_policy], [_optimizer],
+            w => EpisodeBuffer.Write(w, _unfinished));
 
     /// <inheritdoc />
     public void Load(Stream stream)
     {
         Span<long> counters = stackalloc long[2];
-        AgentFile.Read(stream, Name, _rng, counters, [_policy], [_optimizer]);
+        AgentFile.Read(stream, Name, _rng, counters, [_policy], [_optimizer],
+            r => EpisodeBuffer.Read(r, _unfinished, _observationSize));
         (_steps, _episodes) = (counters[0], counters[1]);
-        _episode.Clear();
     }
 }

@@ -6,6 +6,7 @@ using RlGym.Neural.Distributions;
 using RlGym.Neural.Losses;
 using RlGym.Neural.Networks;
 using RlGym.Neural.Optimizers;
+using RlGym.Neural.Persistence;
 
 namespace RlGym.Agents.PolicyGradient;
 
@@ -18,7 +19,8 @@ namespace RlGym.Agents.PolicyGradient;
 /// alone and lowers its variance. When a time limit truncates the episode the returns continue with γ v(s_n; w)
 /// (<see cref="ReinforceBaselineOptions.BootstrapTruncation"/>), since the state after the cut is not terminal.
 /// Both networks are MLPs of <see cref="PolicyGradientOptions.HiddenSizes"/>; <see cref="IActionValues{TObs}"/>
-/// reports π(a|s). Episodes go through the networks in chunks of <see cref="ReinforceAgent.ChunkSize"/> rows.
+/// reports π(a|s). Episodes go through the networks in chunks of <see cref="ReinforceAgent.ChunkSize"/> rows. With K
+/// environment copies each copy's episode is kept apart and learned from when it ends.
 /// </para>
 /// </summary>
 public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues<float[]>
@@ -33,9 +35,8 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
     private readonly Optimizer _valueOptimizer;
     private readonly PolicyGradientLoss _policyLoss = new(entropyCoefficient: 0, Reduction.Sum);
     private readonly MseLoss _valueLoss = new(Reduction.Sum);
-    private readonly EpisodeBuffer _episode;
-    private readonly float[] _truncatedNext;
-    private bool _truncated;
+    private readonly List<EpisodeBuffer> _unfinished = []; // each environment copy's episode so far
+    private readonly int _observationSize;
     private readonly Chunk _chunk;
     private long _steps, _episodes;
 
@@ -49,8 +50,7 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
         _value = NetworkBuilder.Create(observationSize, Options.HiddenSizes, 1, Options.Activation, outputGain: 1.0, _rng);
         _policyOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _policy, Options.Beta, Options.MaxGradNorm);
         _valueOptimizer = NetworkBuilder.Optimizer(Options.Optimizer, _value, Options.Alpha, Options.MaxGradNorm);
-        _episode = new EpisodeBuffer(observationSize);
-        _truncatedNext = new float[observationSize];
+        _observationSize = observationSize;
         _chunk = new Chunk(Options.StepEachT ? 1 : ReinforceAgent.ChunkSize, observationSize);
         ActionCount = actionCount;
     }
@@ -80,7 +80,7 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
     public long Episodes => _episodes;
 
     /// <summary>
-    /// When false, <see cref="EndEpisode"/> still computes both networks' gradients but steps neither: for measuring
+    /// When false, the end of an episode still computes both networks' gradients but steps neither: for measuring
     /// the gradient estimate at a fixed θ and w.
     /// </summary>
     public bool Learns { get; set; } = true;
@@ -95,30 +95,31 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
     /// <inheritdoc />
     public void Observe(in Transition<float[], int> t)
     {
-        _episode.Add(t.Observation, t.Action, t.Reward);
-        _truncated = t.Truncated && !t.Terminated;
-        if (_truncated) t.NextObservation.AsSpan().CopyTo(_truncatedNext);
+        while (_unfinished.Count <= t.Copy) _unfinished.Add(new EpisodeBuffer(_observationSize));
+        var episode = _unfinished[t.Copy];
+        episode.Add(t.Observation, t.Action, t.Reward);
         _steps++;
-    }
-
-    /// <inheritdoc />
-    public void EndEpisode()
-    {
-        if (_episode.Count == 0) return;
-        double gamma = Options.Gamma;
+        if (!t.Done) return;
 
         // u_t = Σ_{k≥t} γ^{k−t} r_k, continued past a time limit by v(s_n; w)
-        double tail = _truncated && Options.BootstrapTruncation ? _value.Predict(_truncatedNext)[0] : 0;
-        var u = _episode.ComputeReturns(gamma, tail);
+        bool truncated = t.Truncated && !t.Terminated;
+        double tail = truncated && Options.BootstrapTruncation ? _value.Predict(t.NextObservation)[0] : 0;
+        Learn(episode, episode.ComputeReturns(Options.Gamma, tail));
+        episode.Clear();
+        _episodes++;
+    }
+
+    private void Learn(EpisodeBuffer episode, ReadOnlySpan<double> u)
+    {
 
         // One step on the sums over the episode, or with StepEachT one step per t as the textbook's loop (then each
         // δ_t sees the w left by the previous step).
         var c = _chunk;
         _policy.ZeroGrad();
         _value.ZeroGrad();
-        for (int start = 0; start < _episode.Count; start += c.Rows)
+        for (int start = 0; start < episode.Count; start += c.Rows)
         {
-            c.Load(_episode, u, start);
+            c.Load(episode, u, start);
 
             // δ_t = v(s_t; w) − u_t
             var values = _value.Forward(c.Observations);
@@ -134,10 +135,6 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
             if (Options.StepEachT && Learns) Step();
         }
         if (!Options.StepEachT && Learns) Step();
-
-        _episode.Clear();
-        _truncated = false;
-        _episodes++;
     }
 
     private void Step()
@@ -195,15 +192,14 @@ public sealed class ReinforceBaselineAgent : IAgent<float[], int>, IActionValues
     /// <inheritdoc />
     public void Save(Stream stream) =>
         AgentFile.Write(stream, Name, SettingsBinder.ToDictionary(Options), _rng, [_steps, _episodes],
-            [_policy, _value], [_policyOptimizer, _valueOptimizer]);
+            [_policy, _value], [_policyOptimizer, _valueOptimizer], w => EpisodeBuffer.Write(w, _unfinished));
 
     /// <inheritdoc />
     public void Load(Stream stream)
     {
         Span<long> counters = stackalloc long[2];
-        AgentFile.Read(stream, Name, _rng, counters, [_policy, _value], [_policyOptimizer, _valueOptimizer]);
+        AgentFile.Read(stream, Name, _rng, counters, [_policy, _value], [_policyOptimizer, _valueOptimizer],
+            r => EpisodeBuffer.Read(r, _unfinished, _observationSize));
         (_steps, _episodes) = (counters[0], counters[1]);
-        _episode.Clear();
-        _truncated = false;
     }
 }

@@ -25,7 +25,7 @@ public sealed class TrpoAgent<TAct> : IAgent<float[], TAct> where TAct : notnull
     private readonly Sequential _actor;
     private readonly Sequential _critic;
     private readonly Adam _criticOptimizer;
-    private readonly Rollout _rollout;
+    private readonly OnPolicyRollout _rollout;
     private readonly Parameter[] _policyParameters;
     private readonly Dictionary<int, Matrix<double>> _observationBatches = [];
     private readonly double[] _z;
@@ -52,7 +52,7 @@ public sealed class TrpoAgent<TAct> : IAgent<float[], TAct> where TAct : notnull
         _critic = Mlp.Create([observationSize, .. options.HiddenSizes, 1], Activation.Tanh, _rng, WeightInit.Orthogonal, Math.Sqrt(2), 1.0);
         _criticOptimizer = new Adam(_critic.Parameters, options.LearningRate);
         _policyParameters = [.. _actor.Parameters, .. head.Parameters];
-        _rollout = new Rollout(observationSize, head.ActionWidth);
+        _rollout = new OnPolicyRollout(observationSize, head.ActionWidth);
         _z = new double[head.OutputSize];
         _action = new double[head.ActionWidth];
     }
@@ -76,7 +76,7 @@ public sealed class TrpoAgent<TAct> : IAgent<float[], TAct> where TAct : notnull
     public ActionHead<TAct> Head => _head;
 
     /// <summary>The rollout being collected.</summary>
-    public Rollout Rollout => _rollout;
+    public OnPolicyRollout Rollout => _rollout;
 
     /// <summary>Transitions observed.</summary>
     public long Steps { get; private set; }

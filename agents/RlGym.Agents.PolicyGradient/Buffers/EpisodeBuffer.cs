@@ -62,6 +62,51 @@ public sealed class EpisodeBuffer
     /// <summary>Forgets the episode (keeps the arrays).</summary>
     public void Clear() => Count = 0;
 
+    /// <summary>Writes the steps held (an agent's file keeps unfinished episodes).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Count);
+        foreach (var x in _observations.AsSpan(0, Count * _observationSize)) writer.Write(x);
+        foreach (var a in Actions) writer.Write(a);
+        foreach (var r in Rewards) writer.Write(r);
+    }
+
+    /// <summary>Replaces the steps held by those <see cref="Write(BinaryWriter)"/> wrote.</summary>
+    public void Read(BinaryReader reader)
+    {
+        int count = reader.ReadInt32();
+        long bytes = (long)count * (_observationSize * sizeof(float) + sizeof(int) + sizeof(double));
+        if (count < 0 || (reader.BaseStream.CanSeek && bytes > reader.BaseStream.Length - reader.BaseStream.Position))
+            throw new InvalidDataException($"The file is damaged: an episode of {count} steps does not fit in it.");
+        Clear();
+        while (_actions.Length < count) Grow();
+        for (int i = 0; i < count * _observationSize; i++) _observations[i] = reader.ReadSingle();
+        for (int t = 0; t < count; t++) _actions[t] = reader.ReadInt32();
+        for (int t = 0; t < count; t++) _rewards[t] = reader.ReadDouble();
+        Count = count;
+    }
+
+    /// <summary>Writes every copy's episode.</summary>
+    public static void Write(BinaryWriter writer, IReadOnlyList<EpisodeBuffer> episodes)
+    {
+        writer.Write(episodes.Count);
+        foreach (var episode in episodes) episode.Write(writer);
+    }
+
+    /// <summary>Replaces <paramref name="episodes"/> by every copy's episode that <see cref="Write(BinaryWriter, IReadOnlyList{EpisodeBuffer})"/> wrote.</summary>
+    public static void Read(BinaryReader reader, List<EpisodeBuffer> episodes, int observationSize)
+    {
+        int copies = reader.ReadInt32();
+        if (copies < 0 || copies > 1 << 20) throw new InvalidDataException($"{copies} environment copies is not possible.");
+        episodes.Clear();
+        for (int k = 0; k < copies; k++)
+        {
+            var episode = new EpisodeBuffer(observationSize);
+            episode.Read(reader);
+            episodes.Add(episode);
+        }
+    }
+
     private void Grow()
     {
         int capacity = _actions.Length * 2;

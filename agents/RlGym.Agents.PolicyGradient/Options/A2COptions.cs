@@ -21,14 +21,9 @@ public sealed record A2COptions : CriticOptions
     }
 
     /// <summary>Steps per rollout, the lectures' m.</summary>
-    [Description("n (the lectures' m): steps each environment plays per update; the first step of a rollout gets the m-step target")]
+    [Description("n (the lectures' m): steps each environment copy plays per update (the run's --envs sets the copies); the first step of a rollout gets the m-step target")]
     [Range(1, 4096)]
     public int N { get; init; } = 16;
-
-    /// <summary>Synchronous environments, K.</summary>
-    [Description("K: environments stepped in lockstep (the trainer's own plus K − 1 copies made from its spec)")]
-    [Range(1, 1024)]
-    public int NumEnvs { get; init; } = 8;
 
     /// <summary>Entropy bonus λ.</summary>
     [Description("λ: weight of the policy's entropy added to the objective (entropy regularisation)")]

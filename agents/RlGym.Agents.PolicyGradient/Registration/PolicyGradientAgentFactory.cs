@@ -13,12 +13,15 @@ public sealed class PolicyGradientAgentFactory<TOptions> : IAgentFactory where T
 {
     private readonly Func<IEnv, int, int, TOptions, long, IAgent> _create;
 
-    /// <summary>Creates the factory; <paramref name="create"/> receives (env, observation size, actions, options, seed).</summary>
-    public PolicyGradientAgentFactory(string name, string description, Func<IEnv, int, int, TOptions, long, IAgent> create)
+    /// <summary>
+    /// Creates the factory; <paramref name="create"/> receives (env, observation size, actions, options, seed), and the
+    /// agent trains on <paramref name="defaultEnvs"/> environment copies unless the run says otherwise.
+    /// </summary>
+    public PolicyGradientAgentFactory(string name, string description, Func<IEnv, int, int, TOptions, long, IAgent> create, int defaultEnvs = 1)
     {
         _create = create;
         Info = new AgentInfo(name, description, "Box observations (Discrete with --wrap one-hot), Discrete actions",
-            SettingsBinder.Describe(new TOptions()));
+            SettingsBinder.Describe(new TOptions()), defaultEnvs);
     }
 
     /// <inheritdoc />

@@ -19,7 +19,7 @@ public sealed class PolicyGradientAgents : IAgentPackage
             (_, n, a, o, seed) => new ActorCriticAgent(n, a, o, seed)),
         new PolicyGradientAgentFactory<A2COptions>(A2CAgent.AgentName,
             "A2C: K synchronous envs, m-step targets y_t, δ_t = v(s_t) − y_t, θ ← θ − β δ_t ∇ ln π, w ← w − α δ_t ∇ v",
-            (env, n, a, o, seed) => new A2CAgent(n, a, o, seed, o.NumEnvs > 1 ? EnvCopies.Maker(env, A2CAgent.AgentName) : null)),
+            (_, n, a, o, seed) => new A2CAgent(n, a, o, seed), A2CAgent.DefaultEnvs),
     ];
 
     /// <inheritdoc />

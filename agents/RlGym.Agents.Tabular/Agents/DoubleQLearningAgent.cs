@@ -61,7 +61,7 @@ public sealed class DoubleQLearningAgent : TabularAgent<DoubleQLearningOptions>
         double delta = q - y;
         q -= alpha * delta;
 
-        Steps++;
+        Count(t);
     }
 
     /// <summary>The mean of the two tables: the agent's estimate of Q(s, ·).</summary>

@@ -43,6 +43,6 @@ public sealed class ExpectedSarsaAgent : TabularAgent<ExpectedSarsaOptions>
         double delta = q - y;
         q -= alpha * delta;
 
-        Steps++;
+        Count(t);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using RlGym.Core.Agents;
 
 namespace RlGym.Agents.Tabular;
@@ -15,18 +16,16 @@ public sealed record MonteCarloOptions : TabularOptions
 /// First-visit Monte Carlo control with an ε-soft policy (Sutton &amp; Barto §5.4; the "full return" end of lecture
 /// 2's multi-step targets). It acts ε-greedily through an episode, and at its end moves Q(s_t, a_t) towards the
 /// return u_t = Σ_{k≥t} γ^{k−t} r_k that followed the first visit of (s_t, a_t). A truncated episode's return is
-/// simply cut short: Monte Carlo never bootstraps.
+/// simply cut short: Monte Carlo never bootstraps. With K environment copies each copy's episode is kept apart and
+/// learned from when that copy's episode ends.
 /// </summary>
 public sealed class MonteCarloAgent : TabularAgent<MonteCarloOptions>
 {
     /// <summary>The command-line name.</summary>
     public const string AgentName = "monte-carlo";
 
-    // The episode so far; grown by doubling, so after the longest episode nothing more is allocated.
-    private int[] _states = new int[1024];
-    private int[] _actions = new int[1024];
-    private double[] _rewards = new double[1024];
-    private int _length;
+    // Each copy's episode so far.
+    private readonly PerCopy<EpisodeSteps> _episodes = new(() => new EpisodeSteps());
 
     // First visits: _firstVisit[s·|A| + a] is the step of the first visit in episode _visitStamp[...]; stamping
     // with the episode number spares clearing the table every episode.
@@ -52,27 +51,26 @@ public sealed class MonteCarloAgent : TabularAgent<MonteCarloOptions>
     /// <inheritdoc />
     public override void Observe(in Transition<int, int> t)
     {
-        if (_length == _states.Length)
+        var episode = _episodes[t.Copy];
+        episode.Add(t.Observation, t.Action, t.Reward);
+        if (t.Done)
         {
-            Array.Resize(ref _states, 2 * _length);
-            Array.Resize(ref _actions, 2 * _length);
-            Array.Resize(ref _rewards, 2 * _length);
+            Learn(episode);
+            episode.Clear();
         }
-        _states[_length] = t.Observation;
-        _actions[_length] = t.Action;
-        _rewards[_length] = t.Reward;
-        _length++;
-        Steps++;
+        Count(t);
     }
 
-    /// <inheritdoc />
-    public override void EndEpisode()
+    private void Learn(EpisodeSteps episode)
     {
         double gamma = Options.Gamma;
         int actions = ActionCount;
-        for (int t = 0; t < _length; t++)
+        var states = episode.States;
+        var taken = episode.Actions;
+        var rewards = episode.Rewards;
+        for (int t = 0; t < episode.Count; t++)
         {
-            int sa = _states[t] * actions + _actions[t];
+            int sa = states[t] * actions + taken[t];
             if (_visitStamp[sa] == Episodes) continue;
             _visitStamp[sa] = Episodes;
             _firstVisit[sa] = t;
@@ -80,10 +78,10 @@ public sealed class MonteCarloAgent : TabularAgent<MonteCarloOptions>
 
         // u_t = r_t + γ u_{t+1}, accumulated backwards from the episode's end.
         double u = 0;
-        for (int t = _length - 1; t >= 0; t--)
+        for (int t = episode.Count - 1; t >= 0; t--)
         {
-            u = _rewards[t] + gamma * u;
-            int sa = _states[t] * actions + _actions[t];
+            u = rewards[t] + gamma * u;
+            int sa = states[t] * actions + taken[t];
             if (_firstVisit[sa] != t) continue;
 
             // α = 1/N(s_t, a_t) makes Q the average of the first-visit returns; otherwise α is constant.
@@ -95,9 +93,6 @@ public sealed class MonteCarloAgent : TabularAgent<MonteCarloOptions>
             double delta = q - u;
             q -= alpha * delta;
         }
-
-        _length = 0;
-        base.EndEpisode();
     }
 
     /// <inheritdoc />
@@ -106,7 +101,23 @@ public sealed class MonteCarloAgent : TabularAgent<MonteCarloOptions>
     /// <inheritdoc />
     protected override void OnLoaded()
     {
-        _length = 0;
+        _episodes.Clear();
         Array.Fill(_visitStamp, -1);
+    }
+
+    /// <inheritdoc />
+    protected override void WriteState(Utf8JsonWriter writer)
+    {
+        // Per copy: its unfinished episode.
+        writer.WriteStartArray("copies");
+        for (int copy = 0; copy < _episodes.Count; copy++) _episodes[copy].Write(writer);
+        writer.WriteEndArray();
+    }
+
+    /// <inheritdoc />
+    protected override void ReadState(JsonElement state)
+    {
+        int copy = 0;
+        foreach (var steps in state.GetProperty("copies").EnumerateArray()) _episodes[copy++].Read(steps);
     }
 }

@@ -18,38 +18,44 @@ public sealed record NStepSarsaOptions : TabularOptions
 /// n-step Sarsa (lecture 2, "multi-step TD target"): the target sums n rewards before bootstrapping on the action
 /// the policy then takes, y_t = Σ_{i&lt;n} γ^i r_{t+i} + γ^n Q(s_{t+n}, a_{t+n}). Each Q(s_t, a_t) is updated n
 /// steps late, once its rewards are known; when the episode ends the waiting steps are updated with the rewards
-/// left (shorter sums). With n = 1 it is <see cref="SarsaAgent"/> exactly.
+/// left (shorter sums). With n = 1 it is <see cref="SarsaAgent"/> exactly. With K environment copies each copy has
+/// its own window of waiting steps and its own a_{t+1}.
 /// </summary>
 public sealed class NStepSarsaAgent : TabularAgent<NStepSarsaOptions>
 {
     /// <summary>The command-line name.</summary>
     public const string AgentName = "n-step-sarsa";
 
-    private NStepBuffer _steps;
-    private int _nextState = -1;
-    private int _nextAction = -1;
+    // Per copy: the steps waiting for their targets, and a_{t+1} owed to the next Act in s_{t+1} (-1, -1: none).
+    private readonly PerCopy<NStepBuffer> _windows;
+    private readonly PerCopy<(int State, int Action)> _next = new(() => (-1, -1));
 
     /// <summary>Creates the agent with every Q(s, a) at the options' initial value and its generator seeded.</summary>
     public NStepSarsaAgent(int stateCount, int actionCount, NStepSarsaOptions? options = null, long seed = 0)
-        : base(AgentName, stateCount, actionCount, options, seed) => _steps = new NStepBuffer(Options.N);
+        : base(AgentName, stateCount, actionCount, options, seed) => _windows = new(() => new NStepBuffer(Options.N));
 
     /// <inheritdoc />
-    public override int Act(int observation, bool explore)
+    public override int Act(int observation, bool explore) => explore ? ActFor(copy: 0, observation) : Greedy(observation);
+
+    /// <inheritdoc />
+    public override void Act(ReadOnlySpan<int> observations, Span<int> actions)
     {
-        if (!explore) return Greedy(observation);
-        if (observation == _nextState)
-        {
-            int a = _nextAction;
-            _nextState = _nextAction = -1;
-            return a;
-        }
-        return Behaviour(observation);
+        for (int copy = 0; copy < observations.Length; copy++) actions[copy] = ActFor(copy, observations[copy]);
+    }
+
+    // The a_{t+1} drawn for this copy's state when its last transition was observed; a fresh draw at an episode's start.
+    private int ActFor(int copy, int state)
+    {
+        var (s, a) = _next[copy];
+        _next[copy] = (-1, -1);
+        return s == state ? a : Behaviour(state);
     }
 
     /// <inheritdoc />
     public override void Observe(in Transition<int, int> t)
     {
-        _steps.Push(t.Observation, t.Action, t.Reward);
+        var steps = _windows[t.Copy];
+        steps.Push(t.Observation, t.Action, t.Reward);
 
         // a_{t+1} ~ π(·|s_{t+1}): bootstrapped on now, taken by the next Act.
         int nextAction = t.Terminated ? -1 : Behaviour(t.NextObservation);
@@ -58,64 +64,72 @@ public sealed class NStepSarsaAgent : TabularAgent<NStepSarsaOptions>
         double gamma = Options.Gamma;
         if (!t.Done)
         {
-            if (_steps.IsFull)
+            if (steps.IsFull)
             {
                 // y_τ = Σ_{i<n} γ^i r_{τ+i} + γ^n Q(s_{τ+n}, a_{τ+n})
-                UpdateOldest(_steps.DiscountedRewards(gamma) + Math.Pow(gamma, _steps.Count) * bootstrap);
+                UpdateOldest(steps, steps.DiscountedRewards(gamma) + Math.Pow(gamma, steps.Count) * bootstrap);
             }
         }
         else
         {
             // The episode is over: every waiting step's target sums the m rewards left to the end,
             // y_τ = Σ_{i<m} γ^i r_{τ+i} + γ^m Q(s_{τ+m}, a_{τ+m}), bootstrapping only if it was truncated.
-            var targets = _steps.TargetsToEnd(gamma, bootstrap);
-            for (int k = 0; k < targets.Length; k++) UpdateOldest(targets[k]);
+            var targets = steps.TargetsToEnd(gamma, bootstrap);
+            for (int k = 0; k < targets.Length; k++) UpdateOldest(steps, targets[k]);
         }
 
-        (_nextState, _nextAction) = t.Done ? (-1, -1) : (t.NextObservation, nextAction);
-        Steps++;
+        _next[t.Copy] = t.Done ? (-1, -1) : (t.NextObservation, nextAction);
+        Count(t);
     }
 
-    private void UpdateOldest(double y)
+    private void UpdateOldest(NStepBuffer steps, double y)
     {
         // δ_τ = Q(s_τ, a_τ) − y_τ;  Q(s_τ, a_τ) ← Q(s_τ, a_τ) − α δ_τ
-        ref double q = ref Q[_steps.OldestState, _steps.OldestAction];
+        ref double q = ref Q[steps.OldestState, steps.OldestAction];
         double delta = q - y;
         q -= Options.Alpha * delta;
 
-        _steps.DropOldest();
+        steps.DropOldest();
     }
 
-    /// <inheritdoc />
-    public override void EndEpisode()
-    {
-        // Observe flushed the buffer on the last transition; an episode cut off by the trainer leaves no target.
-        _steps.Clear();
-        _nextState = _nextAction = -1;
-        base.EndEpisode();
-    }
-
-    /// <summary>The action drawn for the next step and not yet taken (-1 when none).</summary>
-    public int PendingAction => _nextAction;
+    /// <summary>The action drawn for copy 0's next step and not yet taken (-1 when none).</summary>
+    public int PendingAction => _next[0].Action;
 
     /// <inheritdoc />
     protected override void OnLoaded()
     {
-        _steps = new NStepBuffer(Options.N);
-        _nextState = _nextAction = -1;
+        _windows.Clear();
+        _next.Clear();
     }
 
     /// <inheritdoc />
     protected override void WriteState(Utf8JsonWriter writer)
     {
-        writer.WriteNumber("next_state", _nextState);
-        writer.WriteNumber("next_action", _nextAction);
+        // Per copy: its waiting steps and its [s_{t+1}, a_{t+1}].
+        writer.WriteStartArray("copies");
+        for (int copy = 0; copy < Math.Max(_windows.Count, _next.Count); copy++)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("steps");
+            _windows[copy].Write(writer);
+            writer.WriteStartArray("next");
+            writer.WriteNumberValue(_next[copy].State);
+            writer.WriteNumberValue(_next[copy].Action);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     /// <inheritdoc />
     protected override void ReadState(JsonElement state)
     {
-        _nextState = state.GetProperty("next_state").GetInt32();
-        _nextAction = state.GetProperty("next_action").GetInt32();
+        int copy = 0;
+        foreach (var c in state.GetProperty("copies").EnumerateArray())
+        {
+            _windows[copy].Read(c.GetProperty("steps"));
+            var next = c.GetProperty("next");
+            _next[copy++] = (next[0].GetInt32(), next[1].GetInt32());
+        }
     }
 }

@@ -34,6 +34,6 @@ public sealed class QLearningAgent : TabularAgent<QLearningOptions>
         double delta = q - y;
         q -= alpha * delta;
 
-        Steps++;
+        Count(t);
     }
 }

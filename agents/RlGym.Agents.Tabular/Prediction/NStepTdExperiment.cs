@@ -85,7 +85,6 @@ public static class NStepTdExperiment
                             s = step.Observation;
                             if (step.Done) break;
                         }
-                        td.EndEpisode();
                         total += Rms(td.Values, truth, evaluated);
                     }
                 }

@@ -72,7 +72,4 @@ public sealed class NStepTdPrediction
 
         _steps.DropOldest();
     }
-
-    /// <summary>Drops steps still waiting (Observe already flushed them when the episode ended on its own).</summary>
-    public void EndEpisode() => _steps.Clear();
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace RlGym.Agents.Tabular;
 
 /// <summary>
@@ -36,6 +38,17 @@ public sealed class NStepBuffer
 
     /// <summary>a_τ of the oldest step held.</summary>
     public int OldestAction => _actions[_head];
+
+    /// <summary>The <paramref name="k"/>-th step held, counting from the oldest (for saving an unfinished window).</summary>
+    public (int State, int Action, double Reward) this[int k]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)k, (uint)Count, nameof(k));
+            int i = (_head + k) % Capacity;
+            return (_states[i], _actions[i], _rewards[i]);
+        }
+    }
 
     /// <summary>Appends a step; the buffer must not be full (update and drop the oldest first).</summary>
     public void Push(int state, int action, double reward)
@@ -82,4 +95,27 @@ public sealed class NStepBuffer
 
     /// <summary>Empties the buffer.</summary>
     public void Clear() => _head = Count = 0;
+
+    /// <summary>Writes the steps held, oldest first, as an array of [s, a, r] (an agent's file keeps unfinished windows).</summary>
+    public void Write(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray();
+        for (int k = 0; k < Count; k++)
+        {
+            var (state, action, reward) = this[k];
+            writer.WriteStartArray();
+            writer.WriteNumberValue(state);
+            writer.WriteNumberValue(action);
+            writer.WriteNumberValue(reward);
+            writer.WriteEndArray();
+        }
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Replaces the steps held by those <see cref="Write"/> wrote.</summary>
+    public void Read(JsonElement steps)
+    {
+        Clear();
+        foreach (var step in steps.EnumerateArray()) Push(step[0].GetInt32(), step[1].GetInt32(), step[2].GetDouble());
+    }
 }

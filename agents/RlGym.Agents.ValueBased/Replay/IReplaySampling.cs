@@ -24,6 +24,12 @@ public interface IReplaySampling
     /// <summary>Forgets every priority (the buffer was cleared).</summary>
     void Clear();
 
+    /// <summary>Writes the priorities of the first <paramref name="count"/> slots and whatever else drawing depends on.</summary>
+    void Write(BinaryWriter writer, int count);
+
+    /// <summary>Reads what <see cref="Write"/> wrote for a buffer holding <paramref name="count"/> transitions.</summary>
+    void Read(BinaryReader reader, int count);
+
     /// <summary>The probability P(i) that one draw picks slot <paramref name="index"/> when <paramref name="count"/> are stored.</summary>
     double Probability(int index, int count);
 }

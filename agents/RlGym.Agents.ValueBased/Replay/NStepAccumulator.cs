@@ -57,11 +57,39 @@ public sealed class NStepAccumulator
         }
     }
 
-    /// <summary>Drops pending steps without storing them (e.g. after loading a saved agent mid-episode).</summary>
+    /// <summary>Drops pending steps without storing them.</summary>
     public void Clear()
     {
         Pending = 0;
         _oldest = 0;
+    }
+
+    /// <summary>Writes the pending steps (an agent's file keeps every copy's unfinished m-step window).</summary>
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Pending);
+        for (int i = 0; i < Pending; i++)
+        {
+            int slot = (_oldest + i) % Steps;
+            foreach (var x in _observations.AsSpan(slot * _d, _d)) w.Write(x);
+            w.Write(_actions[slot]);
+            w.Write(_rewards[slot]);
+        }
+    }
+
+    /// <summary>Replaces the pending steps by those <see cref="Write"/> wrote.</summary>
+    public void Read(BinaryReader r)
+    {
+        int pending = r.ReadInt32();
+        if (pending < 0 || pending >= Steps)
+            throw new InvalidDataException($"The saved m-step window holds {pending} steps; m = {Steps} leaves at most {Steps - 1} waiting.");
+        for (int slot = 0; slot < pending; slot++)
+        {
+            for (int j = 0; j < _d; j++) _observations[slot * _d + j] = r.ReadSingle();
+            _actions[slot] = r.ReadInt32();
+            _rewards[slot] = r.ReadDouble();
+        }
+        (_oldest, Pending) = (0, pending);
     }
 
     // y's reward part: Σ_{i<k} γ^i r_{t+i}, k = the pending count; the target adds γ^k max_a Q(s′, a; w⁻) unless terminated.

@@ -64,5 +64,22 @@ public sealed class ProportionalSampling : IReplaySampling
     }
 
     /// <inheritdoc/>
+    public void Write(BinaryWriter writer, int count)
+    {
+        writer.Write(_maxPriority);
+        for (int i = 0; i < count; i++) writer.Write(Tree[i]);
+    }
+
+    /// <inheritdoc/>
+    public void Read(BinaryReader reader, int count)
+    {
+        double max = reader.ReadDouble();
+        var leaves = new double[Tree.Capacity];
+        for (int i = 0; i < count; i++) leaves[i] = reader.ReadDouble();
+        Tree.SetAll(leaves);
+        _maxPriority = max;
+    }
+
+    /// <inheritdoc/>
     public double Probability(int index, int count) => Tree[index] / Tree.Total;
 }

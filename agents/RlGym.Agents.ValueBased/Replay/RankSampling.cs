@@ -102,6 +102,36 @@ public sealed class RankSampling : IReplaySampling
     }
 
     /// <inheritdoc/>
+    public void Write(BinaryWriter writer, int count)
+    {
+        writer.Write(_maxPriority);
+        writer.Write(_size);
+        writer.Write(_changesSinceSort);
+        writer.Write(Sorts);
+        for (int i = 0; i < count; i++) writer.Write(_priority[i]);
+        for (int pos = 0; pos < _size; pos++) writer.Write(_heap[pos]);
+    }
+
+    /// <inheritdoc/>
+    public void Read(BinaryReader reader, int count)
+    {
+        double max = reader.ReadDouble();
+        int size = reader.ReadInt32(), changes = reader.ReadInt32(), sorts = reader.ReadInt32();
+        if (size != count || changes < 0)
+            throw new InvalidDataException($"The saved rank order holds {size} transitions; the buffer holds {count}.");
+        for (int i = 0; i < count; i++) _priority[i] = reader.ReadDouble();
+        Array.Fill(_position, -1);
+        for (int pos = 0; pos < size; pos++)
+        {
+            int slot = reader.ReadInt32();
+            if ((uint)slot >= (uint)count || _position[slot] >= 0)
+                throw new InvalidDataException($"The saved rank order is damaged (slot {slot} at rank {pos + 1}).");
+            Place(pos, slot);
+        }
+        (_maxPriority, _size, _changesSinceSort, Sorts) = (max, size, changes, sorts);
+    }
+
+    /// <inheritdoc/>
     public double Probability(int index, int count) => Math.Pow(_position[index] + 1, -_alpha) / _cumulative[count - 1];
 
     // A sorted array is a valid heap, and makes heap position the exact rank again.

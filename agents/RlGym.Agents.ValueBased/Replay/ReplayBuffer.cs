@@ -94,4 +94,43 @@ public sealed class ReplayBuffer
         _next = 0;
         Count = 0;
     }
+
+    /// <summary>
+    /// Writes the stored transitions and the ring's position (an agent's file keeps its buffer, so a resumed run draws
+    /// the same minibatches). Observations stay float32: 100 000 CartPole transitions take under 5 MB.
+    /// </summary>
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Capacity);
+        w.Write(ObservationSize);
+        w.Write(Count);
+        w.Write(_next);
+        w.Write(Added);
+        int floats = Count * ObservationSize;
+        foreach (var x in _observations.AsSpan(0, floats)) w.Write(x);
+        foreach (var x in _nextObservations.AsSpan(0, floats)) w.Write(x);
+        foreach (var a in _actions.AsSpan(0, Count)) w.Write(a);
+        foreach (var r in _rewards.AsSpan(0, Count)) w.Write(r);
+        foreach (var t in _terminated.AsSpan(0, Count)) w.Write(t);
+        foreach (var m in _horizons.AsSpan(0, Count)) w.Write(m);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote into a buffer of the same capacity and observation width.</summary>
+    public void Read(BinaryReader r)
+    {
+        int capacity = r.ReadInt32(), width = r.ReadInt32(), count = r.ReadInt32(), next = r.ReadInt32();
+        long added = r.ReadInt64();
+        if (capacity != Capacity || width != ObservationSize)
+            throw new InvalidDataException($"The saved replay buffer holds {capacity} transitions of width {width}; this one holds {Capacity} of width {ObservationSize}.");
+        if (count < 0 || count > capacity || next < 0 || next >= capacity || added < count)
+            throw new InvalidDataException($"The saved replay buffer is damaged ({count} stored, next slot {next}).");
+        int floats = count * width;
+        for (int i = 0; i < floats; i++) _observations[i] = r.ReadSingle();
+        for (int i = 0; i < floats; i++) _nextObservations[i] = r.ReadSingle();
+        for (int i = 0; i < count; i++) _actions[i] = r.ReadInt32();
+        for (int i = 0; i < count; i++) _rewards[i] = r.ReadDouble();
+        for (int i = 0; i < count; i++) _terminated[i] = r.ReadBoolean();
+        for (int i = 0; i < count; i++) _horizons[i] = r.ReadInt32();
+        (Count, _next, Added) = (count, next, added);
+    }
 }

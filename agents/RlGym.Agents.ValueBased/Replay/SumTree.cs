@@ -52,6 +52,23 @@ public sealed class SumTree
     public void Clear() => Array.Clear(_nodes);
 
     /// <summary>
+    /// Sets every leaf at once (a loaded replay buffer's priorities) and rebuilds the sums bottom-up in O(n); each
+    /// sum is its children's, as <see cref="Set"/> leaves it, so the tree is the one the leaves were set into.
+    /// </summary>
+    public void SetAll(ReadOnlySpan<double> priorities)
+    {
+        if (priorities.Length != Capacity) throw new ArgumentException($"Give {Capacity} priorities, not {priorities.Length}.", nameof(priorities));
+        Array.Clear(_nodes);
+        for (int i = 0; i < Capacity; i++)
+        {
+            double p = priorities[i];
+            if (!(p >= 0) || double.IsInfinity(p)) throw new ArgumentOutOfRangeException(nameof(priorities), p, "Priorities must be finite and ≥ 0.");
+            _nodes[_leaves + i] = p;
+        }
+        for (int k = _leaves - 1; k >= 1; k--) _nodes[k] = _nodes[2 * k] + _nodes[2 * k + 1];
+    }
+
+    /// <summary>
     /// The leaf i with Σ_{j&lt;i} p_j ≤ <paramref name="prefixSum"/> &lt; Σ_{j≤i} p_j: sampling u uniformly in
     /// [0, <see cref="Total"/>) picks leaf i with probability p_i / Total. Leaves of priority zero are never returned.
     /// </summary>

@@ -31,5 +31,15 @@ public sealed class UniformSampling : IReplaySampling
     }
 
     /// <inheritdoc/>
+    public void Write(BinaryWriter writer, int count)
+    {
+    }
+
+    /// <inheritdoc/>
+    public void Read(BinaryReader reader, int count)
+    {
+    }
+
+    /// <inheritdoc/>
     public double Probability(int index, int count) => 1.0 / count;
 }

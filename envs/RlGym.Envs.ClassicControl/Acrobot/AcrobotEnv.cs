@@ -30,7 +30,7 @@ namespace RlGym.Envs.ClassicControl;
 /// <para><b>Version history.</b> v1: time limit raised from 200 to 500 steps; the observation gives the sine and
 /// cosine of each angle instead of the angles. v0: the initial release.</para>
 /// </remarks>
-public sealed class AcrobotEnv : Env<float[], int>
+public sealed class AcrobotEnv : Env<float[], int>, IStatefulEnv
 {
     /// <summary>Seconds per step.</summary>
     public const double Dt = 0.2;
@@ -198,5 +198,27 @@ public sealed class AcrobotEnv : Env<float[], int>
         o[4] = (float)_state.Theta1Dot;
         o[5] = (float)_state.Theta2Dot;
         return o;
+    }
+
+    /// <inheritdoc />
+    public bool CanSaveState => true;
+
+    /// <inheritdoc />
+    public void WriteState(BinaryWriter writer)
+    {
+        WriteRandom(writer);
+        writer.Write(_state.Theta1);
+        writer.Write(_state.Theta2);
+        writer.Write(_state.Theta1Dot);
+        writer.Write(_state.Theta2Dot);
+        writer.Write(_hasState);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(BinaryReader reader)
+    {
+        ReadRandom(reader);
+        _state = new AcrobotState(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+        _hasState = reader.ReadBoolean();
     }
 }

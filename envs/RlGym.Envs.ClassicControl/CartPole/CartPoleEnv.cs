@@ -32,7 +32,7 @@ namespace RlGym.Envs.ClassicControl;
 /// <para>The state is kept in float64 and integrated in the same order of operations as Gymnasium, so a trajectory
 /// from the same starting state agrees with Gymnasium's in every float32 observation.</para>
 /// </remarks>
-public sealed class CartPoleEnv : Env<float[], int>
+public sealed class CartPoleEnv : Env<float[], int>, IStatefulEnv
 {
     /// <summary>Gravitational acceleration (m/s²).</summary>
     public const double Gravity = 9.8;
@@ -192,5 +192,29 @@ public sealed class CartPoleEnv : Env<float[], int>
         o[2] = (float)_state.Theta;
         o[3] = (float)_state.ThetaDot;
         return o;
+    }
+
+    /// <inheritdoc />
+    public bool CanSaveState => true;
+
+    /// <inheritdoc />
+    public void WriteState(BinaryWriter writer)
+    {
+        WriteRandom(writer);
+        writer.Write(_state.X);
+        writer.Write(_state.XDot);
+        writer.Write(_state.Theta);
+        writer.Write(_state.ThetaDot);
+        writer.Write(_hasState);
+        writer.Write(_terminated);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(BinaryReader reader)
+    {
+        ReadRandom(reader);
+        _state = new CartPoleState(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+        _hasState = reader.ReadBoolean();
+        _terminated = reader.ReadBoolean();
     }
 }

@@ -25,7 +25,7 @@ namespace RlGym.Envs.ClassicControl;
 /// Reset options <c>low</c>/<c>high</c> as above.</para>
 /// <para><b>Version history.</b> v0: the initial release.</para>
 /// </remarks>
-public sealed class MountainCarEnv : Env<float[], int>
+public sealed class MountainCarEnv : Env<float[], int>, IStatefulEnv
 {
     /// <summary>The left wall.</summary>
     public const double MinPosition = -1.2;
@@ -115,5 +115,25 @@ public sealed class MountainCarEnv : Env<float[], int>
         o[0] = (float)_state.Position;
         o[1] = (float)_state.Velocity;
         return o;
+    }
+
+    /// <inheritdoc />
+    public bool CanSaveState => true;
+
+    /// <inheritdoc />
+    public void WriteState(BinaryWriter writer)
+    {
+        WriteRandom(writer);
+        writer.Write(_state.Position);
+        writer.Write(_state.Velocity);
+        writer.Write(_hasState);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(BinaryReader reader)
+    {
+        ReadRandom(reader);
+        _state = new MountainCarState(reader.ReadDouble(), reader.ReadDouble());
+        _hasState = reader.ReadBoolean();
     }
 }

@@ -26,7 +26,7 @@ namespace RlGym.Envs.ClassicControl;
 /// <c>x_init</c>/<c>y_init</c> as above.</para>
 /// <para><b>Version history.</b> v1: simpler equations, the same behaviour. v0: the initial release.</para>
 /// </remarks>
-public sealed class PendulumEnv : Env<float[], float[]>
+public sealed class PendulumEnv : Env<float[], float[]>, IStatefulEnv
 {
     /// <summary>Bound on |θ̇| (rad/s).</summary>
     public const double MaxSpeed = 8;
@@ -130,5 +130,30 @@ public sealed class PendulumEnv : Env<float[], float[]>
         o[1] = (float)Math.Sin(_state.Theta);
         o[2] = (float)_state.ThetaDot;
         return o;
+    }
+
+    /// <inheritdoc />
+    public bool CanSaveState => true;
+
+    /// <inheritdoc />
+    public void WriteState(BinaryWriter writer)
+    {
+        WriteRandom(writer);
+        writer.Write(_state.Theta);
+        writer.Write(_state.ThetaDot);
+        writer.Write(_hasState);
+        writer.Write(LastTorque.HasValue);
+        writer.Write(LastTorque ?? 0f);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(BinaryReader reader)
+    {
+        ReadRandom(reader);
+        _state = new PendulumState(reader.ReadDouble(), reader.ReadDouble());
+        _hasState = reader.ReadBoolean();
+        bool hasTorque = reader.ReadBoolean();
+        float torque = reader.ReadSingle();
+        LastTorque = hasTorque ? torque : null;
     }
 }

@@ -5,7 +5,7 @@ using RlGym.Core.Registration;
 namespace RlGym.Envs.ToyText.Grid;
 
 /// <summary>Reads options that hold a list of numbers, such as <c>wind=0,0,0,1,1,1,2,2,1,0</c>.</summary>
-public static class OptionLists
+internal static class OptionLists
 {
     /// <summary>The numbers of <paramref name="key"/> separated by ',' (or spaces), or null when the option is absent.</summary>
     public static double[]? GetNumbers(EnvOptions options, string key, string example)

@@ -16,7 +16,7 @@ namespace RlGym.Envs.ToyText.Tabular;
 /// bare environment past the end (without <c>OrderEnforcing</c>) stays put, as in Gymnasium's FrozenLake.
 /// Stepping allocates nothing and returns <see cref="Info.Empty"/>: Gymnasium's <c>info["prob"]</c> is not reported.
 /// </remarks>
-public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView, IActionMask
+public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView, IActionMask, IStatefulEnv
 {
     private readonly Outcome[][] _outcomes;
     private readonly IReadOnlyList<Outcome>[] _outcomeViews;
@@ -193,4 +193,23 @@ public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView, IAct
 
     /// <inheritdoc />
     public abstract (int Row, int Column) CellOf(int state);
+
+    /// <inheritdoc />
+    public bool CanSaveState => true;
+
+    /// <summary>Writes the generator and the current state; subclasses with more state override and add theirs.</summary>
+    public virtual void WriteState(BinaryWriter writer)
+    {
+        WriteRandom(writer);
+        writer.Write(_state);
+    }
+
+    /// <summary>Reads what <see cref="WriteState"/> wrote.</summary>
+    public virtual void ReadState(BinaryReader reader)
+    {
+        ReadRandom(reader);
+        int state = reader.ReadInt32();
+        if (state < -1 || state >= StateCount) throw new InvalidDataException($"{Name}: saved state {state} is not one of the {StateCount} states");
+        _state = state;
+    }
 }

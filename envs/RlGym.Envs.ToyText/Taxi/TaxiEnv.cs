@@ -294,4 +294,18 @@ public sealed class TaxiEnv : TabularEnv
         var (r, c, _, _) = Decode(state);
         return (r, c);
     }
+
+    /// <inheritdoc />
+    public override void WriteState(BinaryWriter writer)
+    {
+        base.WriteState(writer);
+        writer.Write(_fickleStep);
+    }
+
+    /// <inheritdoc />
+    public override void ReadState(BinaryReader reader)
+    {
+        base.ReadState(reader);
+        _fickleStep = reader.ReadBoolean();
+    }
 }

@@ -8,7 +8,8 @@ public readonly record struct EpisodeOutcome(double Return, int Length, bool Ter
 
 /// <summary>
 /// One episode of a tabular agent on a tabular environment, the loop every experiment repeats: act, step, observe
-/// (only while learning), end the episode. Allocation-free, so runs are bounded by arithmetic, not the collector.
+/// (only while learning) until the transition that ends the episode, where the agent learns what it waited for.
+/// Allocation-free, so runs are bounded by arithmetic, not the collector.
 /// </summary>
 public static class Episode
 {
@@ -30,11 +31,7 @@ public static class Episode
             bool truncated = step.Truncated || steps >= maxSteps;
             if (learn) agent.Observe(new Transition<int, int>(s, a, step.Reward, step.Observation, step.Terminated, truncated));
             s = step.Observation;
-            if (step.Terminated || truncated)
-            {
-                if (learn) agent.EndEpisode();
-                return new EpisodeOutcome(total, steps, step.Terminated);
-            }
+            if (step.Terminated || truncated) return new EpisodeOutcome(total, steps, step.Terminated);
         }
     }
 

@@ -160,7 +160,6 @@ public sealed class FrozenLakeExperiment : TextbookExperiment
                 s = step.Observation;
                 if (step.Terminated || truncated)
                 {
-                    agent.EndEpisode();
                     success[e] = step.Reward > 0 ? 1 : 0;
                     break;
                 }

@@ -14,7 +14,8 @@ namespace RlGym.Cli.Commands;
 /// <c>rlgym arena GAME --players A,B --games N [--swap] [--json]</c>: plays N games of a two-player board game and
 /// prints wins, draws and losses per player. Players are names with settings (<c>mcts:simulations=200</c>,
 /// <c>minimax</c>, <c>random</c>, <c>alphazero</c>) or run directories of trained learners. With <c>--swap</c> the
-/// second player opens every odd game; without it the first player always opens.
+/// second player opens every odd game; without it the first player always opens. <c>--record DIR</c> draws the first
+/// game offscreen, one PNG per position, with the mover's visit count and value per move when it searches.
 /// </summary>
 public sealed class ArenaCommand : Command
 {
@@ -24,12 +25,13 @@ public sealed class ArenaCommand : Command
     private readonly Option<bool> _swap = new("--swap") { Description = "Let the second player open every other game" };
     private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the players (default 0)");
     private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly Option<string?> _record = new("--record") { Description = "Draw the first game to DIR, one PNG per position with the search's visits and values per move", HelpName = "DIR" };
 
     /// <summary>Creates the command.</summary>
     public ArenaCommand(CliSession session) : base("arena", "Play games between two players of a board game and count wins, draws and losses")
     {
         Arguments.Add(_game);
-        foreach (var o in new Option[] { _players, _games, _swap, _seed, _json }) Options.Add(o);
+        foreach (var o in new Option[] { _players, _games, _swap, _seed, _json, _record }) Options.Add(o);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
 
@@ -44,7 +46,9 @@ public sealed class ArenaCommand : Command
         if (env.Unwrapped is not IBoardGame game)
             throw new UserInputException($"{id} is not a two-player board game; the arena plays TicTacToe-v0 and ConnectFour-v0");
         long seed = parse.GetValue(_seed) ?? 0;
-        var result = game.Accept(new Match(session, id, specs, games, parse.GetValue(_swap), seed, ct));
+        string? record = parse.GetValue(_record);
+        if (record is not null && File.Exists(record)) throw new UserInputException($"--record {record} is a file; give a directory for the PNG frames");
+        var result = game.Accept(new Match(session, id, specs, games, parse.GetValue(_swap), seed, record, ct));
         string[] labels = [.. specs.Select(GamePlayers.Label)];
 
         if (parse.GetValue(_json))
@@ -75,14 +79,20 @@ public sealed class ArenaCommand : Command
         return 0;
     }
 
-    private sealed class Match(CliSession session, string id, IReadOnlyList<PlayerSpec> specs, int games, bool swap, long seed, CancellationToken ct)
+    private sealed class Match(CliSession session, string id, IReadOnlyList<PlayerSpec> specs, int games, bool swap, long seed, string? record, CancellationToken ct)
         : IGameVisitor<ArenaResult>
     {
         public ArenaResult Visit<TState, TRules>(TRules rules) where TState : struct where TRules : struct, IGameRules<TState>
         {
             var a = GamePlayers.Create<TState, TRules>(session, id, rules, specs[0], 2 * seed + 1);
             var b = GamePlayers.Create<TState, TRules>(session, id, rules, specs[1], 2 * seed + 2);
-            return Arena.Play(rules, a, b, games, swap, cancellationToken: ct);
+            if (record is null) return Arena.Play(rules, a, b, games, swap, cancellationToken: ct);
+
+            using var recorder = new BoardRecorder<TState, TRules>(rules, record, [GamePlayers.Label(specs[0]), GamePlayers.Label(specs[1])], [a, b]);
+            var result = Arena.Play(rules, a, b, games, swap, onGame: g => { if (g.Index == 0) recorder.Finish(g); }, cancellationToken: ct,
+                onMove: (g, state, player, action) => { if (g == 0) recorder.Move(state, player, action); });
+            session.Logger("arena").LogInformation("drew the first game's {Frames} positions to {Path}", recorder.Frames, Path.GetFullPath(record));
+            return result;
         }
     }
 }

@@ -21,6 +21,13 @@ public static class CommonOptions
     /// <summary><c>--seed N</c>.</summary>
     public static Option<long?> Seed(string description) => new("--seed") { Description = description, HelpName = "N" };
 
+    /// <summary><c>--envs K</c>: environment copies stepped in one loop.</summary>
+    public static Option<int?> Envs() => new("--envs")
+    {
+        Description = "Environment copies trained on in one loop; --steps counts the steps of all of them (default: the agent's, 1 for most, 8 for a2c)",
+        HelpName = "K",
+    };
+
     /// <summary><c>--set key=value</c>, repeatable: agent hyperparameters.</summary>
     public static Option<string[]> Settings() => new("--set")
     {

@@ -25,6 +25,15 @@ public sealed class CompareCommand : Command
     private readonly Option<string> _agents = new("--agents") { Description = "Agents to compare, comma-separated, e.g. q-learning,sarsa", Required = true, HelpName = "a,b,c" };
     private readonly Option<int> _seeds = new("--seeds") { Description = "Seeds per agent (0 to K−1)", DefaultValueFactory = _ => 10, HelpName = "K" };
     private readonly Option<int> _episodes = new("--episodes", "-n") { Description = "Training episodes per run", DefaultValueFactory = _ => 500, HelpName = "N" };
+    private readonly Option<long?> _steps = new("--steps") { Description = "Environment steps per run, of all copies together (instead of --episodes): every agent gets the same data", HelpName = "N" };
+    private readonly Option<int?> _envs = CommonOptions.Envs();
+    private readonly Option<string[]> _wrap = new("--wrap")
+    {
+        Description = "Wrapper applied after the registry's, to every agent's environments (repeatable, first innermost)",
+        HelpName = "NAME[:params]",
+        Arity = ArgumentArity.ZeroOrMore,
+        DefaultValueFactory = _ => [],
+    };
     private readonly Option<string[]> _settings = CommonOptions.Settings();
     private readonly Option<string[]> _options = CommonOptions.EnvOptions();
     private readonly Option<string?> _out = new("--out") { Description = "Output directory (default runs/compare-<env>-<time>)", HelpName = "DIR" };
@@ -34,7 +43,7 @@ public sealed class CompareCommand : Command
     public CompareCommand(CliSession session) : base("compare", "Compare agents over several seeds with confidence intervals")
     {
         Arguments.Add(_id);
-        foreach (var o in new Option[] { _agents, _seeds, _episodes, _settings, _options, _out, _json }) Options.Add(o);
+        foreach (var o in new Option[] { _agents, _seeds, _episodes, _steps, _envs, _wrap, _settings, _options, _out, _json }) Options.Add(o);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
 
@@ -45,6 +54,13 @@ public sealed class CompareCommand : Command
         int seedCount = parse.GetValue(_seeds), episodes = parse.GetValue(_episodes);
         if (seedCount < 2) throw new UserInputException($"--seeds {seedCount} is not allowed; a confidence interval needs 2 or more");
         if (episodes < 1) throw new UserInputException($"--episodes {episodes} is not allowed; use 1 or more");
+        long? steps = parse.GetValue(_steps);
+        if (steps is < 1) throw new UserInputException($"--steps {steps} is not allowed; use 1 or more");
+        if (steps is not null && parse.GetResult(_episodes) is { Implicit: false })
+            throw new UserInputException("--episodes and --steps cannot be used together; the budget is one or the other");
+        int? copies = parse.GetValue(_envs);
+        if (copies is < 1 or > RunConfig.MaxEnvs) throw new UserInputException($"--envs {copies} is not allowed; use 1 to {RunConfig.MaxEnvs}");
+        var wraps = parse.GetValue(_wrap) ?? [];
         var names = parse.GetValue(_agents)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0) throw new UserInputException("--agents needs at least one agent name");
         if (names.Distinct().Count() != names.Length) throw new UserInputException("--agents names an agent twice");
@@ -55,17 +71,28 @@ public sealed class CompareCommand : Command
         var entries = new List<ComparisonEntry>();
         foreach (var name in names)
         {
-            var config = new RunConfig { Env = id, Agent = name, EnvOptions = new(envOptions.Values), Settings = settings[name], Episodes = episodes };
+            var config = new RunConfig
+            {
+                Env = id, Agent = name, EnvOptions = new(envOptions.Values), Settings = settings[name], Wrappers = [.. wraps],
+                Episodes = steps is null ? episodes : null, Steps = steps, NumEnvs = copies,
+            };
             // Refuse a mismatch or a bad setting now rather than from inside a parallel run.
-            using (var probe = setup.MakeEnv(config)) setup.MakeAgent(config, probe, 0);
-            entries.Add(new ComparisonEntry(name, () => setup.MakeEnv(config), (env, seed) => setup.MakeAgent(config, env, seed)));
+            int k;
+            using (var probe = setup.MakeEnv(config))
+            {
+                var factory = setup.Factory(config, probe);
+                factory.Create(probe, config.Settings, 0);
+                k = copies ?? factory.Info.DefaultEnvs;
+            }
+            entries.Add(new ComparisonEntry(name, () => setup.MakeEnv(config), (env, seed) => setup.MakeAgent(config, env, seed), k));
         }
 
         string outPath = parse.GetValue(_out)
             ?? Path.Combine("runs", $"compare-{id}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-        log.LogInformation("comparing {Agents} on {Env}: {Seeds} seeds × {Episodes} episodes each", string.Join(", ", names), id, seedCount, episodes);
+        string budget = steps is { } n ? $"{n} steps" : $"{episodes} episodes";
+        log.LogInformation("comparing {Agents} on {Env}: {Seeds} seeds × {Budget} each", string.Join(", ", names), id, seedCount, budget);
         var seeds = Enumerable.Range(0, seedCount).Select(i => (long)i).ToArray();
-        var result = Comparison.Run(entries, seeds, new ComparisonOptions { Episodes = episodes }, ct);
+        var result = Comparison.Run(entries, seeds, new ComparisonOptions { Episodes = episodes, Steps = steps }, ct);
         ct.ThrowIfCancellationRequested();
 
         Directory.CreateDirectory(outPath);
@@ -75,8 +102,8 @@ public sealed class CompareCommand : Command
         catch (Exception e) when (e is not OutOfMemoryException) { log.LogWarning("learning curves not drawn: {Message}", e.Message); }
         log.LogInformation("wrote summary.csv, curves.csv and learning-curves.png to {Dir}", Path.GetFullPath(outPath));
 
-        if (parse.GetValue(_json)) WriteJson(session, id, episodes, seedCount, result);
-        else WriteTable(session, id, episodes, seedCount, result);
+        if (parse.GetValue(_json)) WriteJson(session, id, episodes, steps, seedCount, result);
+        else WriteTable(session, id, budget, seedCount, result);
         return 0;
     }
 
@@ -104,18 +131,23 @@ public sealed class CompareCommand : Command
         return result;
     }
 
-    private static void WriteJson(CliSession session, string id, int episodes, int seeds, ComparisonResult result) =>
+    private static void WriteJson(CliSession session, string id, int episodes, long? steps, int seeds, ComparisonResult result) =>
         new JsonOutput(session.Out).Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("env", id);
-            json.WriteNumber("episodes", episodes);
+            if (steps is { } n) json.WriteNumber("steps", n);
+            else json.WriteNumber("episodes", episodes);
             json.WriteNumber("seeds", seeds);
             json.WriteStartArray("agents");
             foreach (var a in result.Agents)
             {
                 json.WriteStartObject();
                 json.WriteString("name", a.Label);
+                // Environment steps each run took (all copies together), by seed: equal across agents under --steps.
+                json.WriteStartArray("env_steps");
+                foreach (var v in a.EnvStepsPerSeed) json.WriteNumberValue(v);
+                json.WriteEndArray();
                 WriteInterval(json, "final_return", a.FinalReturn);
                 WriteInterval(json, "auc", a.AreaUnderCurve);
                 json.WriteStartArray("mean_curve");
@@ -135,11 +167,11 @@ public sealed class CompareCommand : Command
         json.WriteEndObject();
     }
 
-    private static void WriteTable(CliSession session, string id, int episodes, int seeds, ComparisonResult result)
+    private static void WriteTable(CliSession session, string id, string budget, int seeds, ComparisonResult result)
     {
         var inv = CultureInfo.InvariantCulture;
         var console = session.TableConsole();
-        console.WriteLine($"{id}: {seeds} seeds × {episodes} episodes; mean ± 95% confidence half-width over seeds");
+        console.WriteLine($"{id}: {seeds} seeds × {budget}; mean ± 95% confidence half-width over seeds");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Agent")
             .AddColumn(new TableColumn("Final return").RightAligned()).AddColumn(new TableColumn("AUC").RightAligned());
         foreach (var a in result.Agents.OrderByDescending(a => a.FinalReturn.Mean))

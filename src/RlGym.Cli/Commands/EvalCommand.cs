@@ -25,6 +25,7 @@ public sealed class EvalCommand : Command
     private readonly Option<int> _episodes = new("--episodes", "-n") { Description = "Evaluation episodes", DefaultValueFactory = _ => 100, HelpName = "N" };
     private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the first evaluation reset (default: derived from the run's seed)");
     private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly Option<bool> _best = new("--best") { Description = "Evaluate best-agent.bin, the agent of the run's best greedy evaluation, instead of agent.bin" };
     private readonly Option<string?> _record = new("--record") { Description = "Record evaluation episodes 0, 1, 8, 27, ... to PATH: a directory of PNG frames, or .mp4/.gif (ffmpeg)", HelpName = "PATH" };
 
     /// <summary>Creates the command.</summary>
@@ -34,6 +35,7 @@ public sealed class EvalCommand : Command
         Options.Add(_episodes);
         Options.Add(_seed);
         Options.Add(_json);
+        Options.Add(_best);
         Options.Add(_record);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
@@ -45,7 +47,7 @@ public sealed class EvalCommand : Command
         if (episodes < 1) throw new UserInputException($"--episodes {episodes} is not allowed; use 1 or more");
         string? record = parse.GetValue(_record);
         if (record is not null) RecordingTarget.FormatOf(record);
-        using var run = SavedAgent.Open(session, dir.Path);
+        using var run = SavedAgent.Open(session, dir.Path, parse.GetValue(_best));
         var (config, env, agent) = (run.Config, run.Env, run.Agent);
         ct.ThrowIfCancellationRequested();
         long seed = parse.GetValue(_seed) ?? Seeds.Evaluation(config.Seed);

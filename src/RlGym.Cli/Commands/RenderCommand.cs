@@ -52,8 +52,10 @@ public sealed class RenderCommand : Command
         var (env, agent) = (run.Env, run.Agent);
         if (oneFrame)
         {
-            var replay = EpisodePlayer.Play(env, agent, 1, seed, steps ?? 0);
-            var frame = new LiveViewObserver(env, agent).Capture(replay.LastObservation);
+            // The observer sees the steps, so the frame shows the last action (Pendulum's torque arrow), reward and trail.
+            var observer = new LiveViewObserver(env, agent);
+            var replay = EpisodePlayer.Play(ObservedEnv.Wrap(env, observer, ct), agent, 1, seed, steps ?? 0);
+            var frame = observer.Capture(replay.LastObservation);
             using var renderer = new FrameRenderer(new Layout(SceneCatalog.For(env), dashboard: null), 600, 600);
             WriteOrExplain(output, () => renderer.RenderToFile(frame, output));
             session.Logger("render").LogInformation("drew {Env} after {Steps} steps to {Path}", run.Title, replay.Steps, Path.GetFullPath(output));

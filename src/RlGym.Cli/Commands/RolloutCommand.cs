@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using RlGym.Cli.Hosting;
 using RlGym.Cli.Output;
+using RlGym.Cli.Runs;
 using RlGym.Core.Environments;
 using RlGym.Core.Errors;
 using RlGym.Training;
@@ -23,6 +24,11 @@ namespace RlGym.Cli.Commands;
 /// environment's), so the actions do not correlate with the environment's draws.
 /// With <c>--actions</c> every episode replays the list from its start and stops where the list or the episode ends.
 /// </para>
+/// <para>
+/// A demonstrator's episodes, for behaviour cloning: <c>--policy plan</c> acts by the optimal policy of a tabular
+/// environment (value iteration, γ = 0.99, as <c>rlgym plan</c>), and <c>--policy DIR</c> by the greedy policy of the
+/// trained agent of a run directory, in that run's environment (its options and wrappers).
+/// </para>
 /// </summary>
 public sealed class RolloutCommand : Command
 {
@@ -30,7 +36,7 @@ public sealed class RolloutCommand : Command
     private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the first reset (later episodes continue its stream) and of --policy random");
     private readonly Option<int> _episodes = new("--episodes", "-n") { Description = "Episodes to run", DefaultValueFactory = _ => 1, HelpName = "N" };
     private readonly Option<string?> _actions = new("--actions") { Description = "Actions to replay in every episode, e.g. 0,1,1 (vector actions: 0.5,1;0,-1)", HelpName = "list" };
-    private readonly Option<string?> _policy = new("--policy") { Description = "How to choose actions when --actions is not given (random, the default)", HelpName = "random" };
+    private readonly Option<string?> _policy = new("--policy") { Description = "How to choose actions when --actions is not given: random (the default), plan (a tabular environment's optimal policy) or a run directory (its trained agent, greedily)", HelpName = "random|plan|DIR" };
     private readonly Option<int?> _maxSteps = new("--max-steps") { Description = "Truncate episodes after N steps (overrides the environment's limit)", HelpName = "N" };
     private readonly Option<string[]> _options = CommonOptions.EnvOptions();
 
@@ -44,7 +50,6 @@ public sealed class RolloutCommand : Command
         Options.Add(_policy);
         Options.Add(_maxSteps);
         Options.Add(_options);
-        _policy.AcceptOnlyFromAmong("random");
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
 
@@ -60,7 +65,10 @@ public sealed class RolloutCommand : Command
         if (actionText is not null && parse.GetValue(_policy) is not null)
             throw new UserInputException("--actions and --policy cannot be used together");
 
-        using var env = session.Envs.Make(id, CommonOptions.ParseEnvOptions(parse.GetValue(_options)), maxSteps);
+        string? policy = parse.GetValue(_policy);
+        using var demonstrator = DemonstratorPolicy.Open(session, id, policy, parse.GetValue(_options), maxSteps);
+        using var made = demonstrator is null ? session.Envs.Make(id, CommonOptions.ParseEnvOptions(parse.GetValue(_options)), maxSteps) : null;
+        var env = demonstrator?.Env ?? made!;
         var actions = actionText is null ? null : SpaceText.ParseActions(actionText, env.ActionSpace);
         if (seed is { } s) env.ActionSpace.Seed(Seeds.Actions(s));
 
@@ -70,12 +78,14 @@ public sealed class RolloutCommand : Command
             ct.ThrowIfCancellationRequested();
             var reset = episode == 0 ? env.ResetBoxed(seed) : env.ResetBoxed();
             output.Write(json => WriteReset(json, episode, reset));
+            var observation = reset.Observation;
             for (int step = 0; actions is null || step < actions.Length; step++)
             {
                 ct.ThrowIfCancellationRequested();
-                var action = actions?[step] ?? env.ActionSpace.SampleBoxed();
+                var action = actions?[step] ?? demonstrator?.Act(observation) ?? env.ActionSpace.SampleBoxed();
                 var result = env.StepBoxed(action);
                 output.Write(json => WriteStep(json, episode, step + 1, action, result));
+                observation = result.Observation;
                 if (result.Done) break;
             }
         }

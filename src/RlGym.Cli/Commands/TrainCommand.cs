@@ -36,7 +36,8 @@ public sealed class TrainCommand : Command
     private readonly Argument<string?> _id = new("ID") { Description = $"Environment id (default {DefaultEnv})", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string?> _agent = new("--agent", "-a") { Description = $"Agent name (default {DefaultAgent}; see 'rlgym agents')", HelpName = "NAME" };
     private readonly Option<int?> _episodes = new("--episodes", "-n") { Description = "Training episodes", HelpName = "N" };
-    private readonly Option<long?> _steps = new("--steps") { Description = "Training steps (instead of --episodes)", HelpName = "N" };
+    private readonly Option<long?> _steps = new("--steps") { Description = "Training steps of all environment copies together (instead of --episodes)", HelpName = "N" };
+    private readonly Option<int?> _envs = CommonOptions.Envs();
     private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the run (default 0)");
     private readonly Option<string[]> _settings = CommonOptions.Settings();
     private readonly Option<string[]> _wrap = new("--wrap")
@@ -63,7 +64,7 @@ public sealed class TrainCommand : Command
     public TrainCommand(CliSession session) : base("train", "Train an agent on an environment and write a run directory")
     {
         Arguments.Add(_id);
-        foreach (var o in new Option[] { _agent, _episodes, _steps, _seed, _settings, _wrap, _options, _maxSteps, _out, _config, _resume, _force, _render, _pace, _startPaused, _record, _evalEvery, _checkpointEvery })
+        foreach (var o in new Option[] { _agent, _episodes, _steps, _envs, _seed, _settings, _wrap, _options, _maxSteps, _out, _config, _resume, _force, _render, _pace, _startPaused, _record, _evalEvery, _checkpointEvery })
             Options.Add(o);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
@@ -85,6 +86,8 @@ public sealed class TrainCommand : Command
         if (render) RaylibWindow.EnsureCanOpen();
 
         var (config, dir) = resumeDir is not null ? ResolveResume(session, parse, resumeDir) : ResolveFresh(session, parse);
+        if (SelfPlayTraining.Handles(session, config))
+            return SelfPlayTraining.Run(session, config, dir, resumeDir is not null, force, render || record is not null, ct);
         var setup = RunSetup.Of(session);
 
         // Everything that can refuse the run (unknown id, bad options, agent refusal, bad settings, occupied
@@ -92,7 +95,8 @@ public sealed class TrainCommand : Command
         var env = setup.MakeEnv(config);
         try
         {
-            var agent = setup.MakeAgent(config, env, Seeds.Agent(config.Seed));
+            var factory = setup.Factory(config, env);
+            var agent = factory.Create(env, config.Settings, Seeds.Agent(config.Seed));
             if (resumeDir is null)
             {
                 dir.PrepareFresh(force);
@@ -104,15 +108,28 @@ public sealed class TrainCommand : Command
             using var liveFrames = new LiveFramePublisher(env, agent, dir.Path);
             var options = TrainerOptions.FromConfig(config, dir,
                 evaluationEnv: config.EvalEvery > 0 ? () => setup.MakeEnv(config) : null,
-                force: force, resume: resumeDir is not null, observers: [progress, liveFrames]);
+                force: force, resume: resumeDir is not null, observers: [progress, liveFrames]) with { Envs = config.NumEnvs ?? factory.Info.DefaultEnvs };
+            // Copy 0 is the environment already made (the window and the live frames draw it); the others come
+            // from the same factory, so options and wrappers reach every copy.
+            bool first = true;
+            Func<IEnv> copies = () =>
+            {
+                if (!first) return setup.MakeEnv(config);
+                first = false;
+                return env;
+            };
 
             string title = $"{config.Env} / {config.Agent}";
             log.LogInformation("training {Agent} on {Env} for {Budget}, seed {Seed}, into {Dir}",
                 config.Agent, config.Env, config.Episodes is { } e ? $"{e} episodes" : $"{config.Steps} steps", config.Seed, dir.Path);
             Func<TrainingResult> train = render || record is not null
-                ? () => TrainWatched(env, agent, options, dir, new LiveViewOptions(ShowWindow: render, RecordPath: record, StepsPerSecond: pace,
+                ? () => TrainWatched(env, copies, agent, options, dir, new LiveViewOptions(ShowWindow: render, RecordPath: record, StepsPerSecond: pace,
                     StartPaused: startPaused, Window: new RaylibWindowOptions(Title: $"RlGym: {title}", ScreenshotDirectory: dir.Path)), ct)
-                : () => Trainer.Create(env, agent, options).Run(ct);
+                : () =>
+                {
+                    using var trainer = Trainer.Create(copies, agent, options);
+                    return trainer.Run(ct);
+                };
             var result = session.Interactive ? ProgressBarDisplay.Run(session.ProgressConsole(), progress, title, train) : train();
 
             foreach (var w in result.Warnings) log.LogWarning("{Warning}", w);
@@ -131,11 +148,14 @@ public sealed class TrainCommand : Command
     /// Trains with the window (on this thread, training on a worker) and/or the recorder watching: the live view's
     /// observer joins the trainer's observers, and Esc in the window stops the run as Ctrl+C does.
     /// </summary>
-    private static TrainingResult TrainWatched(IEnv env, IAgent agent, TrainerOptions options, RunDirectory dir, LiveViewOptions view, CancellationToken ct)
+    private static TrainingResult TrainWatched(IEnv env, Func<IEnv> copies, IAgent agent, TrainerOptions options, RunDirectory dir, LiveViewOptions view, CancellationToken ct)
     {
         TrainingResult? result = null;
         LiveView.Run(env, agent, view, (observer, token) =>
-            result = Trainer.Create(env, agent, options with { Observers = [.. options.Observers, observer] }).Run(token), ct);
+        {
+            using var trainer = Trainer.Create(copies, agent, options with { Observers = [.. options.Observers, observer] });
+            result = trainer.Run(token);
+        }, ct);
         return result ?? throw new InvalidOperationException("The live view returned without running the training.");
     }
 
@@ -175,8 +195,8 @@ public sealed class TrainCommand : Command
         if (parse.GetValue(_agent) is { } a && a != config.Agent)
             throw new UserInputException($"the run in '{resumeDir}' trains {config.Agent}, not {a}");
         if ((parse.GetValue(_settings)?.Length ?? 0) > 0 || (parse.GetValue(_options)?.Length ?? 0) > 0 || (parse.GetValue(_wrap)?.Length ?? 0) > 0
-            || parse.GetValue(_seed) is not null || parse.GetValue(_maxSteps) is not null)
-            throw new UserInputException("a resumed run keeps its environment, agent, settings and seed; only --episodes or --steps may change (to extend it)");
+            || parse.GetValue(_seed) is not null || parse.GetValue(_maxSteps) is not null || parse.GetValue(_envs) is not null)
+            throw new UserInputException("a resumed run keeps its environment, agent, settings, copies and seed; only --episodes or --steps may change (to extend it)");
         var before = config.ToJson();
         if (parse.GetValue(_episodes) is { } n) (config.Episodes, config.Steps) = (n, null);
         if (parse.GetValue(_steps) is { } s) (config.Steps, config.Episodes) = (s, null);
@@ -187,7 +207,11 @@ public sealed class TrainCommand : Command
         // so a refused resume leaves every file as it was.
         if (config.ToJson() != before)
         {
-            dir.Checkpoints.Load(config.Env, config.Agent);
+            var checkpoint = dir.Checkpoints.Load(config.Env, config.Agent);
+            if (config.Episodes is { } episodes && checkpoint.Episode >= episodes)
+                throw new UserInputException($"the run in '{resumeDir}' already has {checkpoint.Episode} episodes; resume with --episodes above {checkpoint.Episode}");
+            if (config.Steps is { } steps && checkpoint.TotalSteps >= steps)
+                throw new UserInputException($"the run in '{resumeDir}' already has {checkpoint.TotalSteps} steps; resume with --steps above {checkpoint.TotalSteps}");
             dir.WriteConfig(config);
         }
         return (config, dir);
@@ -203,6 +227,7 @@ public sealed class TrainCommand : Command
         if (episodes is { } n) (config.Episodes, config.Steps) = (n, null);
         if (steps is { } s) (config.Steps, config.Episodes) = (s, null);
         if (parse.GetValue(_seed) is { } seed) config.Seed = seed;
+        if (parse.GetValue(_envs) is { } copies) config.NumEnvs = copies;
         foreach (var (k, v) in CommonOptions.ParseSettings(parse.GetValue(_settings))) config.Settings[k] = v;
         foreach (var (k, v) in CommonOptions.ParseEnvOptions(parse.GetValue(_options)).Values) config.EnvOptions[k] = v;
         var wraps = parse.GetValue(_wrap) ?? [];

@@ -21,13 +21,21 @@ public sealed class CliTrialRunner(RunSetup setup) : ITrialRunner
         var env = setup.MakeEnv(config);
         try
         {
-            var agent = setup.MakeAgent(config, env, Seeds.Agent(config.Seed));
+            var factory = setup.Factory(config, env);
+            var agent = factory.Create(env, config.Settings, Seeds.Agent(config.Seed));
             if (!resume) dir.PrepareFresh(force: true);
             dir.WriteConfig(config);
             var options = TrainerOptions.FromConfig(config, dir,
                 evaluationEnv: config.EvalEvery > 0 ? () => setup.MakeEnv(config) : null,
-                force: !resume, resume: resume) with { WriteLearningCurve = learningCurve };
-            var result = Trainer.Create(env, agent, options).Run(cancellation);
+                force: !resume, resume: resume) with { WriteLearningCurve = learningCurve, Envs = config.NumEnvs ?? factory.Info.DefaultEnvs };
+            bool first = true;
+            using var trainer = Trainer.Create(() =>
+            {
+                if (!first) return setup.MakeEnv(config);
+                first = false;
+                return env;
+            }, agent, options);
+            var result = trainer.Run(cancellation);
             if (result.Cancelled) throw new OperationCanceledException(cancellation);
             return TrialOutcome.FromMetrics(dir.MetricsPath);
         }

@@ -27,8 +27,13 @@ public sealed class SavedAgent : IDisposable
     /// <summary>The agent as saved in <c>agent.bin</c>.</summary>
     public IAgent Agent { get; }
 
-    /// <summary>Reads the run in <paramref name="path"/>; a directory without a run or an agent is a user mistake.</summary>
-    public static SavedAgent Open(CliSession session, string path)
+    /// <summary>
+    /// Reads the run in <paramref name="path"/>: its <c>agent.bin</c>, or <c>best-agent.bin</c> (the agent of the
+    /// best greedy evaluation) when <paramref name="best"/>. A run stopped before it wrote <c>agent.bin</c> (killed,
+    /// disk full) still has the agent of its last checkpoint, which is used and said so. A directory without a run or
+    /// an agent is a user mistake.
+    /// </summary>
+    public static SavedAgent Open(CliSession session, string path, bool best = false)
     {
         var dir = new RunDirectory(path);
         var config = dir.ReadConfig();
@@ -38,7 +43,23 @@ public sealed class SavedAgent : IDisposable
         try
         {
             var agent = setup.MakeAgent(config, env, Seeds.Agent(config.Seed));
-            AgentFile.Load(dir.AgentPath, config.Agent, () => dir.LoadAgent(agent));
+            if (best)
+            {
+                if (!File.Exists(dir.BestAgentPath))
+                    throw new Core.Errors.UserInputException($"'{dir.Path}' has no {RunDirectory.BestAgentFileName}: a run saves one only when it evaluates (train with --eval-every N)");
+                AgentFile.Load(dir.BestAgentPath, config.Agent, () =>
+                {
+                    using var fs = File.OpenRead(dir.BestAgentPath);
+                    agent.Load(fs);
+                });
+            }
+            else if (!File.Exists(dir.AgentPath) && dir.Checkpoints.Exists)
+            {
+                var checkpoint = dir.Checkpoints.Load(config.Env, config.Agent);
+                AgentFile.Load(dir.Checkpoints.FilePath, config.Agent, () => agent.Load(new MemoryStream(checkpoint.Agent, writable: false)));
+                session.Error.WriteLine($"rlgym: '{dir.Path}' has no {RunDirectory.AgentFileName} (the run stopped before writing it); using the agent of its last checkpoint, at episode {checkpoint.Episode}");
+            }
+            else AgentFile.Load(dir.AgentPath, config.Agent, () => dir.LoadAgent(agent));
             return new SavedAgent(dir, config, env, agent);
         }
         catch

@@ -53,9 +53,6 @@ public interface IAgent<TObs, TAct> : IAgent where TObs : notnull where TAct : n
     {
         foreach (ref readonly var t in transitions) Observe(in t);
     }
-
-    /// <summary>Transitional: agents now learn at the transition whose Done is true; this will be removed.</summary>
-    void EndEpisode() { }
 }
 
 /// <summary>Agents that explore with a rate that changes over training (ε of ε-greedy, a temperature).</summary>

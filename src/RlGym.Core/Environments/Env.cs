@@ -40,6 +40,17 @@ public abstract class Env<TObs, TAct> : IEnv<TObs, TAct>, IVisitableEnv where TO
         else _rng ??= Rng.FromEntropy();
     }
 
+    /// <summary>Writes the generator's state (or its absence), for <see cref="IStatefulEnv.WriteState"/>.</summary>
+    protected void WriteRandom(BinaryWriter writer)
+    {
+        writer.Write(_rng is not null);
+        _rng?.GetState().Write(writer);
+    }
+
+    /// <summary>Reads what <see cref="WriteRandom"/> wrote.</summary>
+    protected void ReadRandom(BinaryReader reader) =>
+        _rng = reader.ReadBoolean() ? new Rng(RngState.Read(reader)) : null;
+
     /// <summary>The generator's state, for checkpoints.</summary>
     public virtual RngState? RandomState
     {

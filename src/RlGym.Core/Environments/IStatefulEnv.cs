@@ -8,6 +8,12 @@ namespace RlGym.Core.Environments;
 /// </summary>
 public interface IStatefulEnv
 {
+    /// <summary>
+    /// True when <see cref="WriteState"/> captures the whole state: a wrapper can say yes only when what it wraps
+    /// can.
+    /// </summary>
+    bool CanSaveState { get; }
+
     /// <summary>Writes the state that <see cref="ReadState"/> restores.</summary>
     void WriteState(BinaryWriter writer);
 

@@ -62,4 +62,27 @@ public sealed class NormalizeObservation<TAct> : Wrapper<float[], TAct> where TA
         for (int i = 0; i < y.Length; i++) y[i] = (float)((x[i] - mean[i]) / Math.Sqrt(variance[i] + Epsilon));
         return y;
     }
+
+    /// <inheritdoc />
+    public override void WriteState(BinaryWriter writer)
+    {
+        base.WriteState(writer);
+        writer.Write(UpdateRunningMean);
+        writer.Write(Statistics.Count);
+        foreach (var m in Statistics.Mean) writer.Write(m);
+        foreach (var v in Statistics.Variance) writer.Write(v);
+    }
+
+    /// <inheritdoc />
+    public override void ReadState(BinaryReader reader)
+    {
+        base.ReadState(reader);
+        UpdateRunningMean = reader.ReadBoolean();
+        double count = reader.ReadDouble();
+        var mean = new double[Statistics.Size];
+        var variance = new double[Statistics.Size];
+        for (int i = 0; i < mean.Length; i++) mean[i] = reader.ReadDouble();
+        for (int i = 0; i < variance.Length; i++) variance[i] = reader.ReadDouble();
+        Statistics.Set(mean, variance, count);
+    }
 }

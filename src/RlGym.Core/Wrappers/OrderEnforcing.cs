@@ -40,4 +40,20 @@ public sealed class OrderEnforcing<TObs, TAct> : Wrapper<TObs, TAct> where TObs 
     private void ThrowOutOfOrder() => throw new InvalidOperationException(!_hasReset
         ? $"{this}: Step was called before Reset; call Reset first."
         : $"{this}: Step was called after the episode ended (terminated or truncated); call Reset first.");
+
+    /// <inheritdoc />
+    public override void WriteState(BinaryWriter writer)
+    {
+        base.WriteState(writer);
+        writer.Write(_hasReset);
+        writer.Write(_steppable);
+    }
+
+    /// <inheritdoc />
+    public override void ReadState(BinaryReader reader)
+    {
+        base.ReadState(reader);
+        _hasReset = reader.ReadBoolean();
+        _steppable = reader.ReadBoolean();
+    }
 }

@@ -85,4 +85,35 @@ public sealed class RecordEpisodeStatistics<TObs, TAct> : Wrapper<TObs, TAct> wh
         if (queue.Count == BufferLength) queue.Dequeue();
         queue.Enqueue(value);
     }
+
+    /// <inheritdoc />
+    /// <remarks>Episode times are wall-clock: the current episode's clock restarts on restore.</remarks>
+    public override void WriteState(BinaryWriter writer)
+    {
+        base.WriteState(writer);
+        writer.Write(_return);
+        writer.Write(_length);
+        writer.Write(EpisodeCount);
+        writer.Write(_returns.Count);
+        foreach (var r in _returns) writer.Write(r);
+        foreach (var l in _lengths) writer.Write(l);
+        foreach (var t in _seconds) writer.Write(t);
+    }
+
+    /// <inheritdoc />
+    public override void ReadState(BinaryReader reader)
+    {
+        base.ReadState(reader);
+        _return = reader.ReadDouble();
+        _length = reader.ReadInt32();
+        EpisodeCount = reader.ReadInt32();
+        int n = reader.ReadInt32();
+        _returns.Clear();
+        _lengths.Clear();
+        _seconds.Clear();
+        for (int i = 0; i < n; i++) _returns.Enqueue(reader.ReadDouble());
+        for (int i = 0; i < n; i++) _lengths.Enqueue(reader.ReadInt32());
+        for (int i = 0; i < n; i++) _seconds.Enqueue(reader.ReadDouble());
+        _startTimestamp = Stopwatch.GetTimestamp();
+    }
 }

@@ -42,4 +42,18 @@ public sealed class TimeLimit<TObs, TAct> : Wrapper<TObs, TAct> where TObs : not
         if (++_elapsed >= MaxEpisodeSteps) r = new StepResult<TObs>(r.Observation, r.Reward, r.Terminated, true, r.Info);
         return r;
     }
+
+    /// <inheritdoc />
+    public override void WriteState(BinaryWriter writer)
+    {
+        base.WriteState(writer);
+        writer.Write(_elapsed);
+    }
+
+    /// <inheritdoc />
+    public override void ReadState(BinaryReader reader)
+    {
+        base.ReadState(reader);
+        _elapsed = reader.ReadInt32();
+    }
 }

@@ -9,7 +9,7 @@ namespace RlGym.Core.Wrappers;
 /// <summary>
 /// A wrapper that keeps its inner environment's types and passes everything through; override what changes.
 /// </summary>
-public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct> where TObs : notnull where TAct : notnull
+public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct>, IStatefulEnv where TObs : notnull where TAct : notnull
 {
     // Inner as the base class (every env and wrapper of ours is one; anything else goes through a forwarding Env):
     // a virtual call costs less than an interface call, above all in generic code shared between reference-type
@@ -60,6 +60,15 @@ public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct> where TObs : notnull
     public override StepResult<TObs> Step(TAct action) => StepInner(action);
 
     /// <inheritdoc />
+    public virtual bool CanSaveState => Inner is IStatefulEnv { CanSaveState: true };
+
+    /// <summary>Writes the wrapped environment's state; wrappers with counters of their own override and add them.</summary>
+    public virtual void WriteState(BinaryWriter writer) => EnvState.Of(Inner).WriteState(writer);
+
+    /// <summary>Reads what <see cref="WriteState"/> wrote.</summary>
+    public virtual void ReadState(BinaryReader reader) => EnvState.Of(Inner).ReadState(reader);
+
+    /// <inheritdoc />
     public override void Dispose()
     {
         Inner.Dispose();
@@ -85,7 +94,7 @@ internal sealed class ForwardingEnv<TObs, TAct>(IEnv<TObs, TAct> env) : Env<TObs
 /// <summary>
 /// A wrapper that changes the observation type (e.g. one-hot encoding or discretisation); the action passes through.
 /// </summary>
-public abstract class ObservationWrapper<TObs, TInnerObs, TAct> : Env<TObs, TAct>
+public abstract class ObservationWrapper<TObs, TInnerObs, TAct> : Env<TObs, TAct>, IStatefulEnv
     where TObs : notnull where TInnerObs : notnull where TAct : notnull
 {
     private readonly Env<TInnerObs, TAct>? _innerEnv;
@@ -132,6 +141,15 @@ public abstract class ObservationWrapper<TObs, TInnerObs, TAct> : Env<TObs, TAct
         var r = _innerEnv is { } e ? e.Step(action) : Inner.Step(action);
         return new StepResult<TObs>(Observation(r.Observation), r.Reward, r.Terminated, r.Truncated, r.Info);
     }
+
+    /// <inheritdoc />
+    public virtual bool CanSaveState => Inner is IStatefulEnv { CanSaveState: true };
+
+    /// <summary>Writes the wrapped environment's state; wrappers with counters of their own override and add them.</summary>
+    public virtual void WriteState(BinaryWriter writer) => EnvState.Of(Inner).WriteState(writer);
+
+    /// <summary>Reads what <see cref="WriteState"/> wrote.</summary>
+    public virtual void ReadState(BinaryReader reader) => EnvState.Of(Inner).ReadState(reader);
 
     /// <inheritdoc />
     public override void Dispose()

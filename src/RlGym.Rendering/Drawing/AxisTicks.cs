@@ -1,7 +1,7 @@
 namespace RlGym.Rendering.Drawing;
 
 /// <summary>Round tick values for a plot axis (1, 2 or 5 times a power of ten apart).</summary>
-public static class AxisTicks
+internal static class AxisTicks
 {
     /// <summary>About <paramref name="count"/> round values inside [<paramref name="low"/>, <paramref name="high"/>].</summary>
     public static IReadOnlyList<double> Between(double low, double high, int count = 5)

@@ -6,7 +6,7 @@ namespace RlGym.Rendering.Drawing;
 /// Noto Sans (fonts-noto-core), Liberation Sans, Arial or Segoe UI. Null when none is found: canvases then fall
 /// back to their built-in font.
 /// </summary>
-public static class FontFile
+internal static class FontFile
 {
     /// <summary>The environment variable naming a .ttf file to use instead.</summary>
     public const string PathVariable = "RLGYM_FONT";

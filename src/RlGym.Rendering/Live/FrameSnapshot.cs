@@ -24,6 +24,9 @@ public sealed class FrameSnapshot
     /// <summary>The grid-world's cells, agent and values; null for other environments.</summary>
     public GridFrame? Grid { get; init; }
 
+    /// <summary>A two-player board game's position with the mover's search statistics; null for other environments.</summary>
+    public BoardFrame? Board { get; init; }
+
     /// <summary>One number per action at the current observation when the agent can tell them (see <see cref="ValueKind"/>); else null.</summary>
     public double[]? ActionValues { get; init; }
 

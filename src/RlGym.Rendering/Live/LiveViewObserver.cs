@@ -215,6 +215,7 @@ public sealed class LiveViewObserver : ITrainingObserver
             DiscreteObservation = observation is int index ? index : -1,
             DiscreteCount = _env.ObservationSpace is Discrete ds ? ds.N : 0,
             Grid = grid,
+            Board = BoardFrame.Of(_env),
             ActionValues = q,
             ValueKind = kind,
             ActionLabels = _actionLabels,

@@ -169,6 +169,16 @@ public static partial class Raylib
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial void EnableEventWaiting();
 
+    /// <summary>Reads the input events that arrived (keys, close button) without drawing a frame.</summary>
+    [LibraryImport(RaylibLibrary.Name)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial void PollInputEvents();
+
+    /// <summary>Sleeps for <paramref name="seconds"/> (raylib's precise wait).</summary>
+    [LibraryImport(RaylibLibrary.Name)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial void WaitTime(double seconds);
+
     /// <summary>Loads a TrueType font at a pixel size with the given Unicode code points.</summary>
     [LibraryImport(RaylibLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]

@@ -72,7 +72,11 @@ public sealed class RaylibCanvas(int width, int height) : ICanvas, IDisposable
         if (_noFont) return null;
         int px = Math.Clamp((int)MathF.Round(size), 6, 160);
         if (_fonts.TryGetValue(px, out var font)) return font;
-        font = Raylib.LoadFontEx(FontFile.Path!, px, Codepoints, Codepoints.Length);
+        // raylib warns on stderr about every glyph taller than the pixel size (box-drawing characters): harmless,
+        // and noise in the user's terminal.
+        Raylib.SetTraceLogLevel(RaylibLogLevel.Error);
+        try { font = Raylib.LoadFontEx(FontFile.Path!, px, Codepoints, Codepoints.Length); }
+        finally { Raylib.SetTraceLogLevel(RaylibLogLevel.Warning); }
         if (!font.IsLoaded)
         {
             _noFont = true;

@@ -24,11 +24,11 @@ public sealed record RaylibWindowOptions(
 /// thread. Keys (read from raylib's key queue, so a quick tap between two frames is not lost): Space or P
 /// pause/resume, Right or Enter one step while paused, Up/Down pace (steps per second, up to turbo), V values
 /// overlay, S screenshot into the run directory, Esc closes the window and asks training to stop. Once training has
-/// ended the window shows the final frame and idles (a few frames per second) until Esc.
+/// ended the window shows the final frame and idles (listening for keys, redrawing only when something changes) until Esc.
 /// </summary>
 public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate gate, CancellationTokenSource stop, RaylibWindowOptions? options = null)
 {
-    /// <summary>Frames per second of a window whose run has ended: enough to answer keys, little work.</summary>
+    /// <summary>How often per second a window whose run has ended looks for keys: enough to answer them, little work.</summary>
     public const int IdleFps = 10;
 
     /// <summary>How long a notice (e.g. "saved screenshot_001.png") stays on screen, in seconds.</summary>
@@ -58,21 +58,26 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
     {
         EnsureCanOpen();
         Open(_options);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             using var canvas = new RaylibCanvas(_options.Width, _options.Height);
             bool idle = false;
             int finalFramesDrawn = 0;
+            double lastDrawn = 0;
+            ViewState drawnView = default;
             // Ctrl+C (the linked stop token) closes the window as Esc does.
             while (!Raylib.WindowShouldClose() && !stop.IsCancellationRequested)
             {
                 double dt = Frames == 0 ? 0 : Raylib.GetFrameTime();
-                _clock += dt;
+                _clock = clock.Elapsed.TotalSeconds;
                 bool finished = training?.IsCompleted ?? false;
                 var latest = queue.Latest;
-                bool finalShown = finished && (latest is null || latest.Finished);
+                // The trainer publishes its final frame before its task completes, so a completed task's latest
+                // snapshot is the last there will be (a trainer that publishes none must not keep the window waiting).
+                bool finalShown = finished;
                 if (finalShown && _options.CloseWhenTrainingEnds && finalFramesDrawn > 0) break;
-                HandleKeys();
+                bool keys = HandleKeys();
                 gate.OnFrame(dt);
                 if (!finished && (!gate.IsTurbo || gate.IsPaused || Frames % Math.Max(1, _options.TurboSnapshotEvery) == 0)) queue.Request();
                 if (finalShown && !idle)
@@ -83,10 +88,20 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
 
                 string? notice = _clock < _noticeUntil ? _notice : null;
                 var view = new ViewState(_showValues, gate.IsPaused && !finished, finished ? "" : gate.Describe(), finished, notice);
+                // A finished run's picture changes only when a key or a notice changes it: until then the window
+                // only listens (both buffers hold the final frame after two draws; a redraw each second repairs
+                // whatever a window manager lost), so it costs next to nothing while it waits for Esc.
+                if (idle && finalFramesDrawn >= 2 && !keys && !_takeScreenshot && view == drawnView && _clock - lastDrawn < 1)
+                {
+                    Raylib.WaitTime(1.0 / IdleFps);
+                    Raylib.PollInputEvents();
+                    continue;
+                }
                 Raylib.BeginDrawing();
                 scene.Draw(canvas, latest ?? FrameSnapshot.Empty, view);
                 if (_takeScreenshot) { SaveScreenshot(); _takeScreenshot = false; }
                 Raylib.EndDrawing();
+                (drawnView, lastDrawn) = (view, _clock);
                 Frames++;
                 if (finalShown) finalFramesDrawn++;
                 if (Frames == 1) opened?.Invoke();
@@ -105,10 +120,13 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
     /// <summary>Saves a screenshot with the next frame, as the S key does.</summary>
     public void RequestScreenshot() => _takeScreenshot = true;
 
-    private void HandleKeys()
+    // True when any key was pressed since the last frame.
+    private bool HandleKeys()
     {
+        bool any = false;
         for (int key = Raylib.GetKeyPressed(); key != 0; key = Raylib.GetKeyPressed())
         {
+            any = true;
             switch (key)
             {
                 case RaylibKey.Space or RaylibKey.P: gate.TogglePause(); break;
@@ -119,6 +137,7 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
                 case RaylibKey.S: _takeScreenshot = true; break;
             }
         }
+        return any;
     }
 
     // Read back after the scene is drawn and before the buffers swap, so the file holds this frame.

@@ -3,7 +3,7 @@ using RlGym.Core.Errors;
 namespace RlGym.Rendering.Recording;
 
 /// <summary>Finds the ffmpeg executable: <c>RLGYM_FFMPEG</c> when set, else the first <c>ffmpeg</c> on PATH.</summary>
-public static class Ffmpeg
+internal static class Ffmpeg
 {
     /// <summary>What to tell a user who has no ffmpeg.</summary>
     public const string InstallHint =

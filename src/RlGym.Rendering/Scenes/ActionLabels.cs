@@ -7,7 +7,7 @@ namespace RlGym.Rendering.Scenes;
 /// Short labels for an environment's actions, as the dashboard prints them beside the agent's values and the last
 /// action: arrows for moves (FrozenLake's 0 is ←), the env's own names otherwise, indices when nothing is known.
 /// </summary>
-public static class ActionLabels
+internal static class ActionLabels
 {
     /// <summary>The labels of <paramref name="env"/>'s actions; empty when it names none.</summary>
     public static IReadOnlyList<string> For(IEnv env)

@@ -5,7 +5,7 @@ namespace RlGym.Rendering.Scenes;
 /// (the last <see cref="Recent"/>), widened to include the current values (last return, current rolling mean), the
 /// threshold and the evaluations, and padded by 5%.
 /// </summary>
-public static class CurveLimits
+internal static class CurveLimits
 {
     /// <summary>How many of the latest returns the percentiles are taken over.</summary>
     public const int Recent = 2000;

@@ -61,7 +61,8 @@ public sealed class DashboardScene(int window = 100) : IScene
 
         string last = snapshot.LastAction.Length == 0 ? "no action yet"
             : $"last action {snapshot.LastAction}, reward {Format(snapshot.LastReward)}";
-        canvas.Text($"This episode: step {snapshot.EpisodeStep}, return {Format(snapshot.EpisodeReturn)}    {last}", inner.X, y, TextSize, Palette.Ink);
+        string episode = $"This episode: step {snapshot.EpisodeStep}, return {Format(snapshot.EpisodeReturn)}    {last}";
+        canvas.Text(episode, inner.X, y, FittingSize(canvas, episode, inner.Width), Palette.Ink);
         y += Line;
 
         var returns = snapshot.Returns.Span;
@@ -83,8 +84,10 @@ public sealed class DashboardScene(int window = 100) : IScene
         {
             string name = snapshot.ValueKind == ActionValueKind.Probabilities ? "π(a|s)" : "Q(s,a)";
             var cells = q.Take(8).Select((v, a) =>
-                $"{(a < snapshot.ActionLabels.Count ? snapshot.ActionLabels[a] : a.ToString(inv))} {v.ToString(snapshot.ValueKind == ActionValueKind.Probabilities ? "0.00" : "0.###", inv)}");
-            canvas.Text($"{name}:  {string.Join("   ", cells)}{(q.Length > 8 ? "  …" : "")}", inner.X, y, TextSize, Palette.Ink);
+                $"{(a < snapshot.ActionLabels.Count ? snapshot.ActionLabels[a] : a.ToString(inv))} {v.ToString(snapshot.ValueKind == ActionValueKind.Probabilities ? "0.00" : "0.##", inv)}");
+            string values = $"{name}:  {string.Join("   ", cells)}{(q.Length > 8 ? "  …" : "")}";
+            // Taxi's six actions with their names do not fit at the usual size: the line shrinks to the panel.
+            canvas.Text(values, inner.X, y, FittingSize(canvas, values, inner.Width), Palette.Ink);
         }
         y += Line;
 
@@ -110,6 +113,13 @@ public sealed class DashboardScene(int window = 100) : IScene
         y += Line;
         for (int i = Math.Max(0, returns.Length - 10); i < returns.Length; i++, y += Line - 2)
             canvas.Text($"replay {i + 1}: {Format(returns[i])}", inner.X + 12, y, TextSize - 1, Palette.Ink);
+    }
+
+    /// <summary>The text size, at most the dashboard's and at least 11 px, at which <paramref name="text"/> fits <paramref name="width"/>.</summary>
+    public static float FittingSize(ICanvas canvas, string text, float width)
+    {
+        float measured = canvas.MeasureText(text, TextSize);
+        return measured <= width ? TextSize : Math.Max(11, MathF.Floor(TextSize * width / measured));
     }
 
     private static string Format(double v) => double.IsNaN(v) ? "–" : v.ToString("0.###", CultureInfo.InvariantCulture);

@@ -78,7 +78,8 @@ public sealed class GridWorldScene(GridWorldSceneOptions? options = null) : ISce
                 {
                     // A depot keeps its colour as a thick frame when the heat map fills the tile.
                     if (heat) canvas.StrokeRectangle(cell.Inset(2), Math.Max(3, tile * 0.07f), DepotColors[depot]);
-                    canvas.Text(TaxiRide.Letters[depot].ToString(), cell.X + tile * 0.08f, cell.Y + tile * 0.04f, tile * 0.3f, heat ? Palette.Arrow : Palette.Ink);
+                    // Inside the destination's frame (the tile's outer 7%), so the frame never crosses the letter.
+                    canvas.Text(TaxiRide.Letters[depot].ToString(), cell.X + tile * 0.11f, cell.Y + tile * 0.08f, tile * 0.26f, heat ? Palette.Arrow : Palette.Ink);
                 }
                 else if (kind is CellKind.Start or CellKind.Goal or CellKind.Hazard)
                 {
@@ -112,7 +113,13 @@ public sealed class GridWorldScene(GridWorldSceneOptions? options = null) : ISce
         float y = boardBottom + 10;
         float x = Math.Max(area.X + 8, boardX);
         var inv = CultureInfo.InvariantCulture;
-        if (range is { } r)
+        if (range is { } flat && flat.Low == flat.High)
+        {
+            // One value everywhere (nothing learned yet, or a terminal slice): a colour bar from 0 to 0 says nothing.
+            string caption = $"V(s) = {flat.Low.ToString("0.###", inv)} in every state" + (grid.ValueSlice is { } slice ? $"; values for {slice}" : "");
+            canvas.Text(caption, x, y, 14, Palette.Muted);
+        }
+        else if (range is { } r)
         {
             const float BarHeight = 12;
             float barWidth = Math.Min(220, Math.Max(80, boardWidth * 0.45f));
@@ -164,10 +171,10 @@ public sealed class GridWorldScene(GridWorldSceneOptions? options = null) : ISce
 
     private static void DrawTaxi(ICanvas canvas, TaxiRide ride, Rect cab, float x0, float y0, float tile)
     {
-        // The destination: a thick frame in its depot's colour with a flag.
+        // The destination: a thick dark frame along the tile's edge, and a flag in its depot's colour.
         var (dr, dc) = TaxiEnv.Locations[ride.Destination];
-        var destination = new Rect(x0 + dc * tile, y0 + dr * tile, tile, tile).Inset(tile * 0.06f);
-        canvas.StrokeRectangle(destination, Math.Max(3, tile * 0.07f), Palette.Ink);
+        var destination = new Rect(x0 + dc * tile, y0 + dr * tile, tile, tile);
+        canvas.StrokeRectangle(destination, DestinationFrame(tile), Palette.Ink);
         float fx = destination.Right - tile * 0.22f, fy = destination.Y + tile * 0.1f;
         canvas.Line(fx, fy, fx, fy + tile * 0.3f, 2, Palette.Ink);
         canvas.FillTriangle(fx, fy, fx + tile * 0.16f, fy + tile * 0.07f, fx, fy + tile * 0.14f, DepotColors[ride.Destination]);
@@ -185,6 +192,9 @@ public sealed class GridWorldScene(GridWorldSceneOptions? options = null) : ISce
             DrawPassenger(canvas, x0 + (pc + 0.3f) * tile, y0 + (pr + 0.62f) * tile, tile);
         }
     }
+
+    /// <summary>The thickness of the frame around Taxi's destination tile, drawn inside the tile's edge.</summary>
+    public static float DestinationFrame(float tile) => Math.Max(3, tile * 0.07f);
 
     private static void DrawPassenger(ICanvas canvas, float cx, float cy, float tile)
     {

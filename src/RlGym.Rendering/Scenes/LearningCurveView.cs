@@ -6,7 +6,8 @@ namespace RlGym.Rendering.Scenes;
 /// The learning curve as the window draws it: each episode's return as a faint point (with more episodes than
 /// pixel columns, one faint point per column and distinct height, darker where more episodes fall), the rolling
 /// mean over a window it names, episode ticks on x, round ticks on robust y limits (<see cref="CurveLimits"/>), the
-/// env's reward threshold and the greedy evaluations as dashed lines, and a legend.
+/// env's reward threshold and the greedy evaluations as dashed lines (an evaluation outside the limits is drawn as an
+/// open circle on the edge), and a legend.
 /// </summary>
 public static class LearningCurveView
 {
@@ -30,14 +31,17 @@ public static class LearningCurveView
             mustShow.Add(Mean(returns, n, w));
         }
         if (threshold is { } t) mustShow.Add(t);
-        foreach (var e in evalReturns) mustShow.Add(e);
+        // Only the latest evaluation must show: an early greedy policy that never ends an episode (CliffWalking's
+        // −100,000 at the step cap) would otherwise flatten the whole curve. Older ones outside sit on the edge.
+        if (evalReturns.Length > 0) mustShow.Add(evalReturns[^1]);
         var (low, high) = CurveLimits.Of(returns, mustShow);
         double xMax = Math.Max(1, n);
         float X(double episode) => plot.X + (float)((episode - 1) / Math.Max(1, xMax - 1)) * plot.Width;
         float Y(double v) => plot.Bottom - (float)((v - low) / (high - low)) * plot.Height;
         bool Inside(double v) => v >= low && v <= high;
 
-        foreach (var tick in AxisTicks.Between(low, high, 4))
+        // Before the first return there is nothing to scale: no y ticks, only the note below.
+        foreach (var tick in n == 0 ? Array.Empty<double>() : AxisTicks.Between(low, high, 4))
         {
             float y = Y(tick);
             canvas.Line(plot.X, y, plot.Right, y, 1, Palette.Faint);
@@ -102,7 +106,8 @@ public static class LearningCurveView
             {
                 float x = X(evalEpisodes[i]), y = Y(Math.Clamp(evalReturns[i], low, high));
                 if (i > 0) Dashes.Line(canvas, px, py, x, y, 2, EvaluationColor, 6, 4);
-                canvas.FillCircle(x, y, 3.5f, EvaluationColor);
+                if (Inside(evalReturns[i])) canvas.FillCircle(x, y, 3.5f, EvaluationColor);
+                else canvas.StrokeCircle(x, y, 4.5f, 1.5f, EvaluationColor);
                 (px, py) = (x, y);
             }
         }
@@ -117,8 +122,13 @@ public static class LearningCurveView
             else if (points == 1) canvas.FillCircle(x, y, 3, Palette.AverageCurve);
             (prevX, prevY) = (x, y);
         }
-        if (hidden > 0)
-            canvas.Text($"{hidden:N0} returns outside the range shown", plot.X + 6, plot.Y + 4, 12, Palette.Muted);
+        int hiddenEvaluations = 0;
+        foreach (var e in evalReturns) if (!Inside(e)) hiddenEvaluations++;
+        var outside = new List<string>();
+        if (hidden > 0) outside.Add($"{hidden:N0} return{(hidden == 1 ? "" : "s")}");
+        if (hiddenEvaluations > 0) outside.Add($"{hiddenEvaluations:N0} evaluation{(hiddenEvaluations == 1 ? "" : "s")} (open circles)");
+        if (outside.Count > 0)
+            canvas.Text($"{string.Join(" and ", outside)} outside the range shown", plot.X + 6, plot.Y + 4, 12, Palette.Muted);
 
         // Legend, below the x tick labels.
         float ly = plot.Bottom + 24, lx = plot.X;

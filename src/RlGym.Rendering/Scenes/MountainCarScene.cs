@@ -24,8 +24,8 @@ public sealed class MountainCarScene : IScene
     public static (float X, float Y) ToScreen(Rect area, float x, float lift = 0)
     {
         var frame = Frame(area);
-        float scale = frame.Width / (MaxPosition - MinPosition);
-        return (frame.X + (x - MinPosition) * scale, frame.Bottom - (Height(x) - Bottom + lift) * scale);
+        float scale = frame.Width / (MaxPosition - MinPosition + 2 * SideMargin);
+        return (frame.X + (x - MinPosition + SideMargin) * scale, frame.Bottom - (Height(x) - Bottom + lift) * scale);
     }
 
     // The hill spans heights 0.1 to 1.0; the flag stands FlagHeight above the goal. The frame holds both, centred.
@@ -34,16 +34,21 @@ public sealed class MountainCarScene : IScene
     /// <summary>The flag pole's height in world units.</summary>
     public const float FlagHeight = 0.2f;
 
-    /// <summary>The rectangle the world is drawn in: [−1.2, 0.6] × [0.05, 1.25], centred in <paramref name="area"/>.</summary>
-    public static Rect Frame(Rect area) => area.Inset(8).Fit((MaxPosition - MinPosition) / (Top - Bottom));
+    /// <summary>World units shown left of −1.2 and right of 0.6, so a car at either end stays whole in the frame.</summary>
+    public const float SideMargin = 0.15f;
+
+    /// <summary>Pixels per world unit in <paramref name="area"/>.</summary>
+    public static float Scale(Rect area) => Frame(area).Width / (MaxPosition - MinPosition + 2 * SideMargin);
+
+    /// <summary>The rectangle the world is drawn in: [−1.35, 0.75] × [0.05, 1.25], centred in <paramref name="area"/>.</summary>
+    public static Rect Frame(Rect area) => area.Inset(8).Fit((MaxPosition - MinPosition + 2 * SideMargin) / (Top - Bottom));
 
     /// <inheritdoc />
     public void Draw(ICanvas canvas, Rect area, FrameSnapshot snapshot, ViewState view)
     {
         var obs = snapshot.Observation;
         if (obs.Length < 1) return;
-        var frame = Frame(area);
-        float scale = frame.Width / (MaxPosition - MinPosition);
+        float scale = Scale(area);
 
         const int Segments = 90;
         var (px, py) = ToScreen(area, MinPosition);

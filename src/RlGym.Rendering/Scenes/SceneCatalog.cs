@@ -5,14 +5,16 @@ namespace RlGym.Rendering.Scenes;
 
 /// <summary>
 /// Picks the scene that draws an environment: its own drawing when it implements <see cref="IDrawableEnv"/>, the
-/// grid scene when it implements <see cref="IGridView"/>, the built-in scene of its id, else the generic
+/// board scene for a two-player board game, the grid scene when it implements <see cref="IGridView"/>, the built-in scene of its id, else the generic
 /// <see cref="ObservationScene"/>.
 /// </summary>
 public static class SceneCatalog
 {
     /// <summary>The scene for an environment (its innermost env is checked for <see cref="IDrawableEnv"/> and <see cref="IGridView"/>).</summary>
     public static IScene For(IEnv env) =>
-        env.Unwrapped is IDrawableEnv ? new DrawableEnvScene() : For(env.Spec?.Id ?? env.Unwrapped.Spec?.Id ?? "", env.Unwrapped is IGridView);
+        env.Unwrapped is IDrawableEnv ? new DrawableEnvScene()
+        : env.Unwrapped is Core.MultiAgent.IBoardGame ? new BoardScene()
+        : For(env.Spec?.Id ?? env.Unwrapped.Spec?.Id ?? "", env.Unwrapped is IGridView);
 
     /// <summary>The scene for an env id; <paramref name="isGrid"/> when it is drawn through <see cref="IGridView"/>.</summary>
     public static IScene For(string envId, bool isGrid)

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace RlGym.Rendering.Skia;
 
 /// <summary>PNG encoding tuned for frames: a fast zlib level, since frames are many and mostly flat colour.</summary>
-public static class PngEncoding
+internal static class PngEncoding
 {
     private static readonly SKPngEncoderOptions Options = new(SKPngEncoderFilterFlags.Sub, 1);
 

@@ -3,9 +3,9 @@ using RlGym.Core.Random;
 namespace RlGym.Training.Checkpoints;
 
 /// <summary>
-/// Everything needed to continue a run exactly where it stopped. Checkpoints are taken at episode boundaries
-/// (as Stable-Baselines3 and CleanRL save between rollouts): there the environment is about to be reset without a
-/// seed, so its generator state is all of it that matters, and no environment has to be able to save its physics.
+/// Everything needed to continue a run exactly where it stopped, at any step: the agent (with its replay buffers and
+/// generators), every environment copy's state and current observation, the evaluation environment's generator and
+/// the trainer's counters.
 /// </summary>
 public sealed record Checkpoint
 {
@@ -18,10 +18,10 @@ public sealed record Checkpoint
     /// <summary>The run's seed.</summary>
     public required long Seed { get; init; }
 
-    /// <summary>Episodes completed.</summary>
+    /// <summary>Episodes completed, by all copies together.</summary>
     public required int Episode { get; init; }
 
-    /// <summary>Environment steps taken, those of an abandoned episode included.</summary>
+    /// <summary>Environment steps taken by all copies together.</summary>
     public required long TotalSteps { get; init; }
 
     /// <summary>Rows of <c>metrics.csv</c> this checkpoint accounts for; a resumed run cuts the file back to them.</summary>
@@ -36,8 +36,11 @@ public sealed record Checkpoint
     /// <summary>Return of the last episode (NaN before the first episode).</summary>
     public double LastReturn { get; init; } = double.NaN;
 
-    /// <summary>The training environment's generator (null when it never drew).</summary>
-    public RngState? EnvRandom { get; init; }
+    /// <summary>Best mean return of a greedy evaluation so far (NaN before the first); its agent is <c>best-agent.bin</c>.</summary>
+    public double BestEvaluation { get; init; } = double.NaN;
+
+    /// <summary>True once the copies have had their seeded first reset.</summary>
+    public bool Seeded { get; init; }
 
     /// <summary>True once the evaluation environment has had its seeded reset.</summary>
     public bool EvaluationStarted { get; init; }
@@ -45,11 +48,14 @@ public sealed record Checkpoint
     /// <summary>The evaluation environment's generator.</summary>
     public RngState? EvaluationRandom { get; init; }
 
+    /// <summary>Each environment copy, in copy order; its count is the run's number of copies.</summary>
+    public required IReadOnlyList<CopyCheckpoint> Copies { get; init; }
+
     /// <summary>
-    /// True when the run was cancelled in the middle of an episode: that episode's steps are counted and learned from,
-    /// but it has no metrics row, and the resumed run starts a new episode.
+    /// When the budget ran out part-way through a vector step: the first copy that had not stepped yet; else −1.
+    /// A resumed run with a larger budget steps the rest with <see cref="CopyCheckpoint.PendingAction"/>.
     /// </summary>
-    public bool AbandonedEpisode { get; init; }
+    public int NextCopy { get; init; } = -1;
 
     /// <summary>What <c>IAgent.Save</c> wrote.</summary>
     public required byte[] Agent { get; init; }

@@ -22,7 +22,7 @@ public sealed class CheckpointStore
     public const string FileName = "checkpoint.bin";
 
     /// <summary>The version written; older versions are refused with a message saying so.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static ReadOnlySpan<byte> Magic => "RLGYMCKP"u8;
 
@@ -108,10 +108,22 @@ public sealed class CheckpointStore
             w.Write(c.WallSeconds);
             w.Write(c.BestReturn);
             w.Write(c.LastReturn);
-            WriteRng(w, c.EnvRandom);
+            w.Write(c.BestEvaluation);
+            w.Write(c.Seeded);
             w.Write(c.EvaluationStarted);
             WriteRng(w, c.EvaluationRandom);
-            w.Write(c.AbandonedEpisode);
+            w.Write(c.NextCopy);
+            w.Write(c.Copies.Count);
+            foreach (var copy in c.Copies)
+            {
+                WriteBytes(w, copy.State);
+                WriteRng(w, copy.Random);
+                WriteBytes(w, copy.Observation);
+                w.Write(copy.Resetting);
+                w.Write(copy.Return);
+                w.Write(copy.Length);
+                WriteBytes(w, copy.PendingAction);
+            }
             w.Write(c.Agent.Length);
             w.Write(c.Agent);
         }
@@ -136,7 +148,7 @@ public sealed class CheckpointStore
             throw new UserInputException($"'{source}' is not an RlGym checkpoint");
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
         if (version != FormatVersion)
-            throw new UserInputException($"checkpoint '{source}' has format version {version}; this build reads version {FormatVersion}");
+            throw new UserInputException($"checkpoint '{source}' has format version {version}; this build reads version {FormatVersion}; start the run over with --force");
         long length = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(12));
         if (length < 0 || headerLength + length + 32 != bytes.Length)
             throw new UserInputException($"checkpoint '{source}' is truncated or damaged ({bytes.Length} bytes, expected {headerLength + Math.Max(0, length) + 32})");
@@ -157,10 +169,12 @@ public sealed class CheckpointStore
                 WallSeconds = r.ReadDouble(),
                 BestReturn = r.ReadDouble(),
                 LastReturn = r.ReadDouble(),
-                EnvRandom = ReadRng(r),
+                BestEvaluation = r.ReadDouble(),
+                Seeded = r.ReadBoolean(),
                 EvaluationStarted = r.ReadBoolean(),
                 EvaluationRandom = ReadRng(r),
-                AbandonedEpisode = r.ReadBoolean(),
+                NextCopy = r.ReadInt32(),
+                Copies = ReadCopies(r),
                 Agent = r.ReadBytes(r.ReadInt32()),
             };
             return c;
@@ -174,19 +188,42 @@ public sealed class CheckpointStore
     private static void WriteRng(BinaryWriter w, RngState? state)
     {
         w.Write(state.HasValue);
-        if (state is not { } s) return;
-        w.Write(s.S0);
-        w.Write(s.S1);
-        w.Write(s.S2);
-        w.Write(s.S3);
-        w.Write(s.HasSpareGaussian);
-        w.Write(s.SpareGaussian);
+        state?.Write(w);
     }
 
-    private static RngState? ReadRng(BinaryReader r) =>
-        r.ReadBoolean()
-            ? new RngState(r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadBoolean(), r.ReadDouble())
-            : null;
+    private static RngState? ReadRng(BinaryReader r) => r.ReadBoolean() ? RngState.Read(r) : null;
+
+    private static void WriteBytes(BinaryWriter w, byte[]? bytes)
+    {
+        w.Write(bytes?.Length ?? -1);
+        if (bytes is not null) w.Write(bytes);
+    }
+
+    private static byte[]? ReadBytes(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        if (n < -1 || n > r.BaseStream.Length - r.BaseStream.Position) throw new EndOfStreamException();
+        return n < 0 ? null : r.ReadBytes(n);
+    }
+
+    private static CopyCheckpoint[] ReadCopies(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        if (n < 1 || n > 1 << 20) throw new EndOfStreamException();
+        var copies = new CopyCheckpoint[n];
+        for (int i = 0; i < n; i++)
+            copies[i] = new CopyCheckpoint
+            {
+                State = ReadBytes(r),
+                Random = ReadRng(r),
+                Observation = ReadBytes(r),
+                Resetting = r.ReadBoolean(),
+                Return = r.ReadDouble(),
+                Length = r.ReadInt32(),
+                PendingAction = ReadBytes(r),
+            };
+        return copies;
+    }
 
     private static void TryDelete(string path)
     {

@@ -1,3 +1,4 @@
+using RlGym.Core.Agents;
 using RlGym.Core.Errors;
 
 namespace RlGym.Training.Comparisons;
@@ -18,6 +19,7 @@ public static class Comparison
     {
         if (agents.Count == 0) throw new UserInputException("a comparison needs at least one agent");
         if (seeds.Count == 0) throw new UserInputException("a comparison needs at least one seed");
+        if (options.Steps is < 1) throw new UserInputException($"steps={options.Steps} is not allowed; allowed: 1 to {long.MaxValue}");
         if (options.Episodes < 1) throw new UserInputException($"episodes={options.Episodes} is not allowed; allowed: 1 to {int.MaxValue}");
         if (!(options.FinalFraction > 0 && options.FinalFraction <= 1))
             throw new UserInputException($"final fraction={options.FinalFraction} is not allowed; allowed: above 0 up to 1");
@@ -25,6 +27,7 @@ public static class Comparison
 
         int pairs = agents.Count * seeds.Count;
         var returns = new double[pairs][];
+        var steps = new long[pairs];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellation };
         try
         {
@@ -32,7 +35,7 @@ public static class Comparison
             {
                 var entry = agents[i / seeds.Count];
                 long seed = seeds[i % seeds.Count];
-                returns[i] = RunOne(entry, seed, options.Episodes, cancellation);
+                (returns[i], steps[i]) = RunOne(entry, seed, options, cancellation);
                 options.RunCompleted?.Invoke(entry.Label, seed);
             });
         }
@@ -47,19 +50,38 @@ public static class Comparison
         for (int a = 0; a < agents.Count; a++)
         {
             var perSeed = returns.AsSpan(a * seeds.Count, seeds.Count).ToArray();
-            summaries[a] = Summarise(agents[a].Label, perSeed, options);
+            summaries[a] = Summarise(agents[a].Label, perSeed, options) with { EnvStepsPerSeed = steps.AsSpan(a * seeds.Count, seeds.Count).ToArray() };
         }
         return new ComparisonResult(seeds.ToArray(), summaries, options.Confidence);
     }
 
-    private static double[] RunOne(ComparisonEntry entry, long seed, int episodes, CancellationToken cancellation)
+    private static (double[] Returns, long Steps) RunOne(ComparisonEntry entry, long seed, ComparisonOptions options, CancellationToken cancellation)
     {
-        using var env = entry.MakeEnv();
-        var agent = entry.MakeAgent(env, Seeds.Agent(seed));
-        var trainer = Trainer.Create(env, agent, new TrainerOptions { Seed = seed, Episodes = episodes, KeepReturns = true });
+        var first = entry.MakeEnv();
+        IAgent agent;
+        try { agent = entry.MakeAgent(first, Seeds.Agent(seed)); }
+        catch
+        {
+            first.Dispose();
+            throw;
+        }
+        bool firstTaken = false;
+        using var trainer = Trainer.Create(() =>
+        {
+            if (firstTaken) return entry.MakeEnv();
+            firstTaken = true;
+            return first;
+        }, agent, new TrainerOptions
+        {
+            Seed = seed,
+            Episodes = options.Steps is null ? options.Episodes : null,
+            Steps = options.Steps,
+            Envs = entry.Envs,
+            KeepReturns = true,
+        });
         var result = trainer.Run(cancellation);
         cancellation.ThrowIfCancellationRequested();
-        return [.. result.Returns!];
+        return ([.. result.Returns!], result.TotalSteps);
     }
 
     /// <summary>The summary of one agent from its returns per seed (each array one run, episode by episode).</summary>

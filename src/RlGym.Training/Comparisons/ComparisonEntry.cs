@@ -8,4 +8,4 @@ namespace RlGym.Training.Comparisons;
 /// and an agent seed. Both factories are called once per seed, possibly from several threads at once, so they must
 /// not share mutable state.
 /// </summary>
-public sealed record ComparisonEntry(string Label, Func<IEnv> MakeEnv, Func<IEnv, long, IAgent> MakeAgent);
+public sealed record ComparisonEntry(string Label, Func<IEnv> MakeEnv, Func<IEnv, long, IAgent> MakeAgent, int Envs = 1);

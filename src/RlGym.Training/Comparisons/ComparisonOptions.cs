@@ -6,6 +6,12 @@ public sealed record ComparisonOptions
     /// <summary>Training episodes of every (agent, seed) run.</summary>
     public int Episodes { get; init; } = 500;
 
+    /// <summary>
+    /// Environment steps per run, of all the agent's copies together; when set it replaces <see cref="Episodes"/>, so
+    /// every agent gets the same data whatever its number of copies.
+    /// </summary>
+    public long? Steps { get; init; }
+
     /// <summary>Runs at once; 1 runs them one after another. Results do not depend on it.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 

@@ -15,7 +15,11 @@ public sealed record AgentSummary(
     Interval AreaUnderCurve,
     double[] MeanCurve,
     double[] CurveHalfWidth,
-    IReadOnlyList<double[]> ReturnsPerSeed);
+    IReadOnlyList<double[]> ReturnsPerSeed)
+{
+    /// <summary>Environment steps each run took, by seed (all copies together).</summary>
+    public IReadOnlyList<long> EnvStepsPerSeed { get; init; } = [];
+}
 
 /// <summary>The results of a comparison, agents in the order given.</summary>
 public sealed record ComparisonResult(IReadOnlyList<long> Seeds, IReadOnlyList<AgentSummary> Agents, double Confidence)

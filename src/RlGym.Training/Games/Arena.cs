@@ -11,8 +11,10 @@ namespace RlGym.Training.Games;
 public static class Arena
 {
     /// <summary>Plays <paramref name="games"/> games between <paramref name="first"/> and <paramref name="second"/>.</summary>
+    /// <remarks><paramref name="onMove"/> sees every move as it is chosen: the game's index, the position, the index of the player choosing (in the order given) and its move.</remarks>
     public static ArenaResult Play<TState, TRules>(TRules rules, IGamePlayer<TState> first, IGamePlayer<TState> second,
-        int games, bool swap, Action<GameRecord>? onGame = null, CancellationToken cancellationToken = default)
+        int games, bool swap, Action<GameRecord>? onGame = null, CancellationToken cancellationToken = default,
+        Action<int, TState, int, int>? onMove = null)
         where TState : struct where TRules : struct, IGameRules<TState>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(games, 1);
@@ -26,7 +28,8 @@ public static class Arena
             cancellationToken.ThrowIfCancellationRequested();
             int opener = swap && g % 2 == 1 ? 1 : 0;
             firstMoves[opener]++;
-            var (winner, wasIllegal) = PlayOne(rules, players, opener, moves);
+            int game = g;
+            var (winner, wasIllegal) = PlayOne(rules, players, opener, moves, onMove is null ? null : (state, player, action) => onMove(game, state, player, action));
             if (wasIllegal) illegal++;
             if (winner < 0) draws++;
             else wins[winner]++;
@@ -36,7 +39,8 @@ public static class Arena
     }
 
     /// <summary>One game: <paramref name="opener"/> moves first; returns the winner's index in <paramref name="players"/> (−1 a draw).</summary>
-    public static (int Winner, bool Illegal) PlayOne<TState, TRules>(TRules rules, IReadOnlyList<IGamePlayer<TState>> players, int opener, List<int> moves)
+    public static (int Winner, bool Illegal) PlayOne<TState, TRules>(TRules rules, IReadOnlyList<IGamePlayer<TState>> players, int opener, List<int> moves,
+        Action<TState, int, int>? onMove = null)
         where TState : struct where TRules : struct, IGameRules<TState>
     {
         moves.Clear();
@@ -46,6 +50,7 @@ public static class Arena
             int seat = rules.ToMove(s);
             int player = seat == 0 ? opener : 1 - opener;
             int action = players[player].ChooseAction(s);
+            onMove?.Invoke(s, player, action);
             if (!rules.IsLegal(s, action)) return (1 - player, true);
             moves.Add(action);
             s = rules.Play(s, action);

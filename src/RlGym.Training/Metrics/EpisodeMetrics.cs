@@ -8,5 +8,6 @@ namespace RlGym.Training.Metrics;
 /// <param name="ExplorationRate">The agent's exploration rate at the end of the episode (NaN when it has none).</param>
 /// <param name="WallSeconds">Seconds since the run began.</param>
 /// <param name="EvalReturn">Mean return of the greedy evaluation run after this episode, when one ran; else null.</param>
+/// <param name="Env">The environment copy (0 to K − 1) that played the episode.</param>
 public sealed record EpisodeMetrics(
-    int Episode, long TotalSteps, double Return, int Length, double ExplorationRate, double WallSeconds, double? EvalReturn = null);
+    int Episode, long TotalSteps, double Return, int Length, double ExplorationRate, double WallSeconds, double? EvalReturn = null, int Env = 0);

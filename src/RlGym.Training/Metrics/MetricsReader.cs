@@ -37,7 +37,8 @@ public static class MetricsReader
         using var reader = new StreamReader(file);
         string? line = reader.ReadLine();
         if (line is null) yield break;
-        if (!line.AsSpan().TrimEnd('\r').SequenceEqual(MetricsWriter.Header) || (reader.Peek() < 0 && !endsWithNewline))
+        int columns = Columns(line.AsSpan().TrimEnd('\r'));
+        if (columns == 0 || (reader.Peek() < 0 && !endsWithNewline))
             throw new UserInputException($"'{path}' is not a metrics file: its header is not '{MetricsWriter.Header}'");
         int lineNumber = 1;
         string? next = reader.ReadLine();
@@ -47,7 +48,7 @@ public static class MetricsReader
             next = reader.ReadLine();
             lineNumber++;
             if (next is null && !endsWithNewline) yield break; // a row the writer never finished
-            yield return ParseRow(current.AsSpan().TrimEnd('\r'), path, lineNumber);
+            yield return ParseRow(current.AsSpan().TrimEnd('\r'), path, lineNumber, columns);
         }
     }
 
@@ -63,7 +64,7 @@ public static class MetricsReader
     public static IReadOnlyList<EpisodeMetrics> Parse(string text, string source = "metrics")
     {
         var rows = new List<EpisodeMetrics>();
-        int lineNumber = 0;
+        int lineNumber = 0, columns = 0;
         int start = 0;
         while (start < text.Length)
         {
@@ -74,11 +75,12 @@ public static class MetricsReader
             lineNumber++;
             if (lineNumber == 1)
             {
-                if (!line.SequenceEqual(MetricsWriter.Header))
+                columns = Columns(line);
+                if (columns == 0)
                     throw new UserInputException($"'{source}' is not a metrics file: its header is not '{MetricsWriter.Header}'");
                 continue;
             }
-            rows.Add(ParseRow(line, source, lineNumber));
+            rows.Add(ParseRow(line, source, lineNumber, columns));
         }
         if (lineNumber == 0 && text.Length > 0)
             throw new UserInputException($"'{source}' is not a metrics file: it has no complete header line");
@@ -88,11 +90,15 @@ public static class MetricsReader
     /// <summary>The return of every episode, in order.</summary>
     public static double[] Returns(string path) => Read(path).Select(r => r.Return).ToArray();
 
-    private static EpisodeMetrics ParseRow(ReadOnlySpan<char> line, string source, int lineNumber)
+    // Files written before the env column was added have 7 columns; they still read, every episode on copy 0.
+    private static int Columns(ReadOnlySpan<char> header) =>
+        header.SequenceEqual(MetricsWriter.Header) ? 8 : header.SequenceEqual(MetricsWriter.HeaderWithoutEnv) ? 7 : 0;
+
+    private static EpisodeMetrics ParseRow(ReadOnlySpan<char> line, string source, int lineNumber, int columns)
     {
-        Span<Range> parts = stackalloc Range[8];
+        Span<Range> parts = stackalloc Range[9];
         int count = line.Split(parts, ',');
-        if (count != 7) throw Bad(source, lineNumber, $"it has {count} columns, not 7");
+        if (count != columns) throw Bad(source, lineNumber, $"it has {count} columns, not {columns}");
         var inv = CultureInfo.InvariantCulture;
         if (!int.TryParse(line[parts[0]], NumberStyles.Integer, inv, out var episode)) throw Bad(source, lineNumber, "episode is not an integer");
         if (!long.TryParse(line[parts[1]], NumberStyles.Integer, inv, out var total)) throw Bad(source, lineNumber, "total_steps is not an integer");
@@ -107,7 +113,9 @@ public static class MetricsReader
             if (!double.TryParse(evalText, NumberStyles.Float, inv, out var e)) throw Bad(source, lineNumber, "eval_return is not a number");
             eval = e;
         }
-        return new EpisodeMetrics(episode, total, ret, length, rate, wall, eval);
+        int env = 0;
+        if (columns == 8 && !int.TryParse(line[parts[7]], NumberStyles.Integer, inv, out env)) throw Bad(source, lineNumber, "env is not an integer");
+        return new EpisodeMetrics(episode, total, ret, length, rate, wall, eval, env);
     }
 
     private static UserInputException Bad(string source, int line, string why) =>

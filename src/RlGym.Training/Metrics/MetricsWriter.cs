@@ -17,7 +17,10 @@ namespace RlGym.Training.Metrics;
 public sealed class MetricsWriter : ITrainingObserver, IDisposable
 {
     /// <summary>The header line.</summary>
-    public const string Header = "episode,total_steps,return,length,exploration_rate,wall_seconds,eval_return";
+    public const string Header = "episode,total_steps,return,length,exploration_rate,wall_seconds,eval_return,env";
+
+    /// <summary>The header of files written before the <c>env</c> column (the copy that played the episode) was added; still read.</summary>
+    public const string HeaderWithoutEnv = "episode,total_steps,return,length,exploration_rate,wall_seconds,eval_return";
 
     /// <summary>The file name used inside a run directory.</summary>
     public const string FileName = "metrics.csv";
@@ -139,6 +142,8 @@ public sealed class MetricsWriter : ITrainingObserver, IDisposable
         m.ExplorationRate.TryFormat(span[n..], out w, "R", inv); n += w; span[n++] = ',';
         m.WallSeconds.TryFormat(span[n..], out w, "R", inv); n += w; span[n++] = ',';
         if (m.EvalReturn is { } e) { e.TryFormat(span[n..], out w, "R", inv); n += w; }
+        span[n++] = ',';
+        m.Env.TryFormat(span[n..], out w, default, inv); n += w;
         span[n++] = '\n';
         try
         {

@@ -21,7 +21,7 @@ public static class LearningCurvePlot
     /// (<paramref name="movingAverage"/> episodes, or a tenth of a shorter run so it is never a cumulative mean), the
     /// greedy evaluations as a dashed line with dots, the env's reward threshold as a dashed line, and y limits that
     /// one early outlier cannot flatten: the 1st to 99th percentile of the last 2,000 returns, widened to show the
-    /// final mean, the threshold and the evaluations. The rows are read twice (count, then draw) and never held: past
+    /// final mean, the threshold and the latest evaluation. The rows are read twice (count, then draw) and never held: past
     /// <see cref="MaxPoints"/> episodes the points are the means of buckets of episodes, so memory stays flat.
     /// </summary>
     public static void Write(IEnumerable<EpisodeMetrics> rows, string path, int movingAverage = 100, string? title = null, double? rewardThreshold = null)
@@ -80,7 +80,9 @@ public static class LearningCurvePlot
             var sorted = recent.ToArray();
             Array.Sort(sorted);
             double low = Quantile(sorted, 0.01), high = Quantile(sorted, 0.99);
-            foreach (var v in evalY.Append(curve.Average[^1]).Concat(rewardThreshold is { } th ? [th] : []))
+            // Only the latest evaluation widens the range: an early greedy policy stuck until the step cap
+            // (CliffWalking's −100,000) would otherwise flatten the curve; older outliers leave through the edge.
+            foreach (var v in evalY.TakeLast(1).Append(curve.Average[^1]).Concat(rewardThreshold is { } th ? [th] : []))
                 if (double.IsFinite(v)) (low, high) = (Math.Min(low, v), Math.Max(high, v));
             double pad = high > low ? (high - low) * 0.06 : Math.Max(1, Math.Abs(low) * 0.1);
             plot.Axes.SetLimitsY(low - pad, high + pad);

@@ -34,8 +34,11 @@ public sealed record RunConfig
     /// <summary>Training episodes; exactly one of this and <see cref="Steps"/> is set.</summary>
     public int? Episodes { get; set; }
 
-    /// <summary>Training steps; the episode that reaches them is finished, so every metrics row is a whole episode.</summary>
+    /// <summary>Training steps, of every environment copy together.</summary>
     public long? Steps { get; set; }
+
+    /// <summary>Environment copies trained on in one loop (<c>--envs</c>); null for the agent's default (1, or 8 for A2C).</summary>
+    public int? NumEnvs { get; set; }
 
     /// <summary>The run's seed: the environment's first reset, the agent and the evaluation environment derive from it.</summary>
     public long Seed { get; set; }
@@ -54,6 +57,9 @@ public sealed record RunConfig
 
     /// <summary>Assemblies given to <c>--plugin</c> when the run was made (so a rerun can load them again).</summary>
     public List<string> Plugins { get; set; } = [];
+
+    /// <summary>The largest number of environment copies a run may ask for.</summary>
+    public const int MaxEnvs = 4096;
 
     /// <summary>The JSON options used for <c>config.json</c>: snake_case, indented, unknown keys refused.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
@@ -88,6 +94,7 @@ public sealed record RunConfig
         if (EvalEpisodes < 1) throw Bad("eval_episodes", EvalEpisodes, $"1 to {int.MaxValue}");
         if (CheckpointEvery < 0) throw Bad("checkpoint_every", CheckpointEvery, $"0 (at the end only) to {int.MaxValue}");
         if (MovingAverage < 1) throw Bad("moving_average", MovingAverage, $"1 to {int.MaxValue}");
+        if (NumEnvs is < 1 or > MaxEnvs) throw Bad("num_envs", NumEnvs, $"1 to {MaxEnvs}, or null for the agent's default");
     }
 
     private static UserInputException Bad(string key, object? value, string allowed) =>

@@ -19,6 +19,9 @@ public sealed class RunDirectory
     /// <summary>The trained agent's file name.</summary>
     public const string AgentFileName = "agent.bin";
 
+    /// <summary>The file name of the agent of the best greedy evaluation.</summary>
+    public const string BestAgentFileName = "best-agent.bin";
+
     /// <summary>The learning curve's file name.</summary>
     public const string LearningCurveFileName = "learning-curve.png";
 
@@ -44,6 +47,9 @@ public sealed class RunDirectory
     /// <summary><c>agent.bin</c>.</summary>
     public string AgentPath => System.IO.Path.Combine(Path, AgentFileName);
 
+    /// <summary>The agent of the best greedy evaluation so far, <c>best-agent.bin</c> (written only when the run evaluates).</summary>
+    public string BestAgentPath => System.IO.Path.Combine(Path, BestAgentFileName);
+
     /// <summary><c>learning-curve.png</c>.</summary>
     public string LearningCurvePath => System.IO.Path.Combine(Path, LearningCurveFileName);
 
@@ -65,7 +71,7 @@ public sealed class RunDirectory
         if (force)
         {
             Checkpoints.Delete();
-            foreach (var f in new[] { MetricsPath, AgentPath, LearningCurvePath })
+            foreach (var f in new[] { MetricsPath, AgentPath, BestAgentPath, LearningCurvePath })
                 if (File.Exists(f)) File.Delete(f);
         }
     }
@@ -86,17 +92,21 @@ public sealed class RunDirectory
         return config;
     }
 
-    /// <summary>Writes the agent to <c>agent.bin</c> (through a temporary file, so a crash keeps the old one).</summary>
-    public void SaveAgent(IAgent agent)
+    /// <summary>
+    /// Writes the agent to <c>agent.bin</c>, or to <paramref name="fileName"/> in the run directory (through a
+    /// temporary file, so a crash keeps the old one).
+    /// </summary>
+    public void SaveAgent(IAgent agent, string fileName = AgentFileName)
     {
         Directory.CreateDirectory(Path);
-        var temp = AgentPath + ".tmp";
+        var target = System.IO.Path.Combine(Path, fileName);
+        var temp = target + ".tmp";
         using (var fs = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             agent.Save(fs);
             fs.Flush(flushToDisk: true);
         }
-        File.Move(temp, AgentPath, overwrite: true);
+        File.Move(temp, target, overwrite: true);
     }
 
     /// <summary>Loads <c>agent.bin</c> into <paramref name="agent"/>.</summary>

@@ -138,6 +138,7 @@ public sealed class SelfPlayTrainer<TState, TRules>(
             TotalSteps = moves,
             MetricsRows = games,
             WallSeconds = wall,
+            Copies = [new CopyCheckpoint()],
             Agent = ms.ToArray(),
         });
     }

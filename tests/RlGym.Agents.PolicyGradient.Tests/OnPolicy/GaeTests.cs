@@ -7,7 +7,7 @@ public sealed class GaeTests
     {
         // Rows in arrival order: copy 0 at t0, copy 1 at t1, copy 0 at t2 (terminated), copy 1 at t3 (the rollout's last).
         // Copy 1's t1 was truncated: it bootstraps from v(s′) but does not pass A on. γ = 0.9, λ = 0.5.
-        var rollout = new Rollout(1, 1);
+        var rollout = new OnPolicyRollout(1, 1);
         void Add(int copy, double r, bool terminated, bool truncated)
         {
             rollout.SetPending(copy, [0], 0);
@@ -32,7 +32,7 @@ public sealed class GaeTests
     [Fact]
     public void Lambda_one_gives_the_discounted_return_minus_the_value_and_lambda_zero_the_td_error()
     {
-        var rollout = new Rollout(1, 1);
+        var rollout = new OnPolicyRollout(1, 1);
         for (int t = 0; t < 3; t++)
         {
             rollout.SetPending(0, [0], 0);

@@ -2,7 +2,7 @@ using RlGym.Agents.Tabular.Tests.Mdps;
 
 namespace RlGym.Agents.Tabular.Tests.Agents;
 
-/// <summary>Act, Observe and EndEpisode allocate nothing once the agent has warmed up.</summary>
+/// <summary>Act and Observe allocate nothing once the agent has warmed up.</summary>
 public sealed class AllocationTests
 {
     public static TheoryData<string, string> Cases

@@ -69,11 +69,7 @@ public sealed class EquivalenceTests
             var r = env.Step(a);
             agent.Observe(new Transition<int, int>(s, a, r.Reward, r.Observation, r.Terminated, false));
             s = r.Observation;
-            if (r.Terminated)
-            {
-                agent.EndEpisode();
-                s = env.Reset().Observation;
-            }
+            if (r.Terminated) s = env.Reset().Observation;
         }
         Assert.True(promises > 2900, $"{promises} promised actions");
     }

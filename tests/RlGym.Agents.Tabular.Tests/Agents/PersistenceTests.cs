@@ -37,8 +37,6 @@ public sealed class PersistenceTests
             sb = rb.Observation;
             if (ra.Terminated || truncated)
             {
-                original.EndEpisode();
-                restored.EndEpisode();
                 sa = envA.Reset().Observation;
                 sb = envB.Reset().Observation;
             }
@@ -62,7 +60,10 @@ public sealed class PersistenceTests
     [InlineData("sarsa")]
     [InlineData("expected-sarsa")]
     [InlineData("double-q-learning")]
-    public void A_one_step_agent_saved_mid_episode_resumes_identically(string name)
+    [InlineData("n-step-sarsa")]
+    [InlineData("n-step-q-learning")]
+    [InlineData("monte-carlo")]
+    public void An_agent_saved_mid_episode_resumes_identically(string name)
     {
         var original = AgentCatalog.Create(name, seed: 3, Exploring);
         var env = TestMdps.CliffWalking();
@@ -87,7 +88,7 @@ public sealed class PersistenceTests
         var agent = new NStepSarsaAgent(48, 4, new NStepSarsaOptions { N = 8, EpsilonSchedule = EpsilonDecay.Linear });
         string json = Encoding.UTF8.GetString(Saved(agent).ToArray());
         Assert.Contains("\"format\": \"rlgym-tabular-agent\"", json);
-        Assert.Contains("\"version\": 1", json);
+        Assert.Contains("\"version\": 2", json);
         Assert.Contains("\"agent\": \"n-step-sarsa\"", json);
         Assert.Contains("\"n\": \"8\"", json);
         Assert.Contains("\"epsilon_schedule\": \"linear\"", json);
@@ -112,9 +113,9 @@ public sealed class PersistenceTests
     [Fact]
     public void Loading_another_version_says_which_version_is_read()
     {
-        string json = Encoding.UTF8.GetString(Saved(new QLearningAgent(48, 4)).ToArray()).Replace("\"version\": 1", "\"version\": 2");
+        string json = Encoding.UTF8.GetString(Saved(new QLearningAgent(48, 4)).ToArray()).Replace("\"version\": 2", "\"version\": 3");
         var e = Assert.Throws<UserInputException>(() => new QLearningAgent(48, 4).Load(new MemoryStream(Encoding.UTF8.GetBytes(json))));
-        Assert.Equal("cannot load q-learning: the file is version 2; this build reads version 1", e.Message);
+        Assert.Equal("cannot load q-learning: the file is version 3; this build reads version 2", e.Message);
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class PersistenceTests
     [Theory]
     [InlineData("not json at all", "not JSON")]
     [InlineData("{\"format\": \"rlgym-dqn\"}", "format is 'rlgym-dqn'")]
-    [InlineData("{\"format\": \"rlgym-tabular-agent\", \"version\": 1}", "damaged")]
+    [InlineData("{\"format\": \"rlgym-tabular-agent\", \"version\": 2}", "damaged")]
     public void Loading_something_else_is_a_clear_error(string text, string expected)
     {
         var agent = new QLearningAgent(48, 4);

@@ -197,15 +197,13 @@ public sealed class UpdateRuleTests
         // s0 →(r 1) s1 →(r 2) s0 →(r 3) end: first visit of (0,0) at t = 0 has return 6, of (1,0) return 5.
         agent.Observe(T(0, 0, 1, 1));
         agent.Observe(T(1, 0, 2, 0));
-        agent.Observe(T(0, 0, 3, 2, terminated: true));
         Assert.Equal(0, agent.Q[0, 0]); // nothing learned before the episode ends
-        agent.EndEpisode();
+        agent.Observe(T(0, 0, 3, 2, terminated: true));
         Assert.Equal(6, agent.Q[0, 0], 12); // every-visit would give (6 + 3) / 2 = 4.5
         Assert.Equal(5, agent.Q[1, 0], 12);
         Assert.Equal(1, agent.Visits[0]);
 
         agent.Observe(T(0, 0, 0, 2, terminated: true));
-        agent.EndEpisode();
         Assert.Equal(3, agent.Q[0, 0], 12); // mean of 6 and 0
     }
 
@@ -215,7 +213,6 @@ public sealed class UpdateRuleTests
         var agent = new MonteCarloAgent(3, 1, new MonteCarloOptions { Gamma = 0.5, Alpha = 0.25, SampleAverage = false });
         agent.Observe(T(0, 0, 1, 1));
         agent.Observe(T(1, 0, 4, 2, terminated: true));
-        agent.EndEpisode();
         // u_0 = 1 + 0.5 · 4 = 3 → Q(0,0) = 0.25 · 3 = 0.75; u_1 = 4 → Q(1,0) = 1
         Assert.Equal(0.75, agent.Q[0, 0], 12);
         Assert.Equal(1, agent.Q[1, 0], 12);

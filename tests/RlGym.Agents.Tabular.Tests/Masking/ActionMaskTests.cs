@@ -33,7 +33,6 @@ public sealed class ActionMaskTests
                 s = step.Observation;
                 if (step.Done) break;
             }
-            agent.EndEpisode();
         }
         Assert.InRange(leftInA, 1, 1_999);
     }

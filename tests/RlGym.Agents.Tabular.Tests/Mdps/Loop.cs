@@ -3,7 +3,7 @@ using RlGym.Core.Environments;
 
 namespace RlGym.Agents.Tabular.Tests.Mdps;
 
-/// <summary>The trainer's loop in miniature: act, step, observe; end the episode.</summary>
+/// <summary>The trainer's loop in miniature for one environment: act, step, observe; reset after the last transition.</summary>
 public static class Loop
 {
     public static Transition<int, int> T(int s, int a, double r, int next, bool terminated = false, bool truncated = false) =>
@@ -28,7 +28,6 @@ public static class Loop
                 s = r.Observation;
                 if (r.Terminated || truncated) break;
             }
-            agent.EndEpisode();
             if (returns is not null) returns[e] = total;
         }
     }

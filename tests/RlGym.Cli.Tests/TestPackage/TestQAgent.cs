@@ -47,15 +47,12 @@ public sealed class TestQAgent(int states, int actions, TestQOptions options, lo
         q += options.Alpha * (t.Reward + options.Gamma * next - q);
     }
 
-    public void EndEpisode() { }
-
     public void Save(Stream stream)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(_q.Length);
         foreach (var v in _q) w.Write(v);
-        var s = _rng.GetState();
-        w.Write(s.S0); w.Write(s.S1); w.Write(s.S2); w.Write(s.S3); w.Write(s.HasSpareGaussian); w.Write(s.SpareGaussian);
+        _rng.GetState().Write(w);
     }
 
     public void Load(Stream stream)
@@ -63,7 +60,7 @@ public sealed class TestQAgent(int states, int actions, TestQOptions options, lo
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         if (r.ReadInt32() != _q.Length) throw new InvalidDataException("Q-table size differs.");
         for (int i = 0; i < _q.Length; i++) _q[i] = r.ReadDouble();
-        _rng.SetState(new RngState(r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadBoolean(), r.ReadDouble()));
+        _rng.SetState(RngState.Read(r));
     }
 }
 
@@ -74,7 +71,6 @@ public sealed class TestRandomAgent(int actions, long seed) : IAgent<int, int>
     public string Name => "test-random";
     public int Act(int observation, bool explore) => _rng.NextInt(actions);
     public void Observe(in Transition<int, int> transition) { }
-    public void EndEpisode() { }
     public void Save(Stream stream) { }
     public void Load(Stream stream) { }
 }

@@ -17,7 +17,7 @@ public sealed class ClassicControlSceneTests
         var (_, trackY, _, _, scale) = CartPoleScene.Geometry(Area, x, 0);
         int row = (int)(trackY - scale * 0.1f);
         var cart = Pixels.Find(canvas, CartPoleScene.CartColor, 6, new Rect(0, row, W, 1));
-        Assert.InRange(cart.Count, 45, 52); // the cart is 0.4 units = 50 px wide at 125 px per unit
+        Assert.InRange(cart.Count, 41, 48); // the cart is 0.4 units = 44.4 px wide at 111.1 px per unit
         return cart.Average(p => p.X);
     }
 
@@ -25,10 +25,41 @@ public sealed class ClassicControlSceneTests
     public void The_cart_is_drawn_where_x_says()
     {
         double left = CartColumn(-1), middle = CartColumn(0), right = CartColumn(1);
-        // 600 px for the 4.8 units between the termination bounds: 125 px per unit from the centre.
-        Assert.InRange(left, 175 - 1.5, 175 + 1.5);
+        // 600 px for the 4.8 units between the termination bounds and 0.3 beyond each: 111.1 px per unit from the centre.
+        Assert.InRange(left, 188.9 - 1.5, 188.9 + 1.5);
         Assert.InRange(middle, 300 - 1.5, 300 + 1.5);
-        Assert.InRange(right, 425 - 1.5, 425 + 1.5);
+        Assert.InRange(right, 411.1 - 1.5, 411.1 + 1.5);
+    }
+
+    [Theory]
+    [InlineData(-2.4f, -0.2f)]
+    [InlineData(2.4f, 0.2f)]
+    public void A_cart_at_the_bound_with_its_pole_leaning_out_stays_inside_the_frame(float x, float theta)
+    {
+        // The dashboard sits right beside the scene: a cart half outside would be drawn over by it.
+        using var canvas = Pixels.Render(new CartPoleScene(), Obs(x, 0, theta, 0), W, H);
+        var cart = Pixels.Find(canvas, CartPoleScene.CartColor, 6);
+        var pole = Pixels.Find(canvas, Palette.Pole, 10);
+        Assert.InRange(cart.Min(p => p.X), 2, W - 3);
+        Assert.InRange(cart.Max(p => p.X), 2, W - 3);
+        Assert.InRange(pole.Min(p => p.X), 2, W - 3);
+        Assert.InRange(pole.Max(p => p.X), 2, W - 3);
+        // Both ends of the 44 px cart are drawn: it is whole, not cut at the edge.
+        Assert.InRange(cart.Max(p => p.X) - cart.Min(p => p.X), 40, 48);
+    }
+
+    [Theory]
+    [InlineData(-1.2f)]
+    [InlineData(0.6f)]
+    public void A_mountain_car_at_either_end_stays_inside_the_frame(float position)
+    {
+        using var canvas = Pixels.Render(new MountainCarScene(), Obs(position, 0), W, H);
+        var car = Pixels.Find(canvas, Palette.Agent, 10);
+        Assert.NotEmpty(car);
+        Assert.InRange(car.Min(p => p.X), 2, W - 3);
+        Assert.InRange(car.Max(p => p.X), 2, W - 3);
+        // The car is 0.22 units long: at the end of the hill its whole length is drawn.
+        Assert.True(car.Max(p => p.X) - car.Min(p => p.X) > 0.15 * MountainCarScene.Scale(Area));
     }
 
     [Theory]
@@ -43,7 +74,7 @@ public sealed class ClassicControlSceneTests
         var (px, py) = Pixels.Centroid(pole);
         Assert.True(py < tipY + 70, "the pole stands above the cart");
         if (side == 0) Assert.InRange(px, cartX - 1, cartX + 1);
-        // Halfway up a one-unit pole leaning 0.2 rad: sin(0.2) · 62.5 px ≈ 12 px to the side.
+        // Halfway up a one-unit pole leaning 0.2 rad: sin(0.2) · 55.6 px ≈ 11 px to the side.
         else Assert.InRange((px - cartX) * side, 9, 15);
         Assert.Equal(side, Math.Sign(MathF.Round(tipX - cartX)));
     }
@@ -56,7 +87,7 @@ public sealed class ClassicControlSceneTests
             using var canvas = Pixels.Render(new MountainCarScene(), Obs(position, 0), W, H);
             return Pixels.Centroid(Pixels.Find(canvas, Palette.Agent, 10));
         }
-        float scale = MountainCarScene.Frame(Area).Width / (MountainCarScene.MaxPosition - MountainCarScene.MinPosition);
+        float scale = MountainCarScene.Scale(Area);
         foreach (float position in new[] { -1.0f, -0.52f, 0.3f })
         {
             var (cx, cy) = Car(position);

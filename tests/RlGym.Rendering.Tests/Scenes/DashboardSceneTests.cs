@@ -100,4 +100,23 @@ public sealed class DashboardSceneTests
         Assert.True(cart.Rect.Right < 600);
         Assert.Contains(recording.CallsOf<FillRectangleCall>(), c => c.Color == Palette.Panel && c.Rect.X == 600);
     }
+
+    [Fact]
+    public void An_early_evaluation_at_the_step_cap_does_not_flatten_the_curve_and_is_marked_outside()
+    {
+        // CliffWalking: returns rising from −100 to −13 while the first greedy evaluations end at the step cap (−100,000).
+        var snapshot = new FrameSnapshot
+        {
+            Returns = Enumerable.Range(0, 300).Select(e => -100 + 87.0 * e / 299).ToArray(),
+            Episode = 300,
+            EvaluationEpisodes = new double[] { 50, 100, 150, 200, 250, 300 },
+            EvaluationReturns = new double[] { -100_000, -100_000, -100_000, -100_000, -100_000, -13 },
+        };
+        var (left, right) = CurveHeights(snapshot);
+        Assert.True(left - right > 0.6 * PlotHeight, $"left {left:0}, right {right:0}");
+        var recording = new RecordingCanvas(W, H);
+        new DashboardScene(window: 10).Draw(recording, new Rect(0, 0, W, H), snapshot, ViewState.Default);
+        Assert.Equal(5, recording.CallsOf<StrokeCircleCall>().Count(c => c.Color == LearningCurveView.EvaluationColor));
+        Assert.Contains(recording.CallsOf<TextCall>(), t => t.Text.Contains("5 evaluations (open circles) outside the range shown"));
+    }
 }

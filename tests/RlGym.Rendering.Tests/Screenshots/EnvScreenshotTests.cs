@@ -281,4 +281,59 @@ public sealed class EnvScreenshotTests
         Assert.Contains(texts, t => t.Contains("replay 1: 500"));
         Assert.DoesNotContain(texts, t => t.Contains("exploration", StringComparison.OrdinalIgnoreCase) || t.Contains("Training"));
     }
+
+    [Fact]
+    public void Taxi_keeps_the_depot_letter_clear_of_the_destination_frame()
+    {
+        using var env = Registry.Make("Taxi-v3");
+        var (frame, _) = Run(env, null, 0);
+        var ride = Assert.NotNull(frame.Grid?.Taxi);
+        var recording = new RecordingCanvas(W, H);
+        SceneCatalog.For(env).Draw(recording, EnvArea, frame, ViewState.Default);
+        var (x0, y0, tile) = GridWorldScene.TileGeometry(EnvArea, 5, 5);
+        var (dr, dc) = TaxiEnv.Locations[ride.Destination];
+        var cell = new Rect(x0 + dc * tile, y0 + dr * tile, tile, tile);
+        float frameWidth = GridWorldScene.DestinationFrame(tile);
+        Assert.Contains(recording.CallsOf<StrokeRectangleCall>(), c => c.Rect == cell && c.Thickness == frameWidth && c.Color == Palette.Ink);
+        var letter = Assert.Single(recording.CallsOf<TextCall>(), t => t.Text == TaxiRide.Letters[ride.Destination].ToString());
+        Assert.True(letter.X >= cell.X + frameWidth && letter.Y >= cell.Y + frameWidth, $"letter at ({letter.X}, {letter.Y}), frame {frameWidth} px inside {cell}");
+    }
+
+    [Fact]
+    public void Taxi_action_values_with_six_named_actions_fit_the_dashboard()
+    {
+        using var env = Registry.Make("Taxi-v3");
+        var values = new FakeValues(500, 6);
+        for (int s = 0; s < 500; s++)
+            for (int a = 0; a < 6; a++) values.Q[s, a] = -12.345678 + a;
+        var (frame, _) = Run(env, values, 0);
+        using var canvas = Draw(env, frame);
+        var plot = DashboardScene.PlotArea(new Rect(W / 2, 0, W / 2, H));
+        // The dashboard keeps a 14 px margin on the right: no text may reach it above the plot.
+        Assert.Empty(Pixels.Find(canvas, Palette.Ink, 60, new Rect(W - 12, 0, 12, plot.Y)));
+        Assert.Contains(Texts(env, frame), t => t.StartsWith("Q(s,a):", StringComparison.Ordinal) && t.Contains("drop off -7.35"));
+    }
+
+    [Fact]
+    public void Equal_values_everywhere_are_said_in_words_not_with_a_colour_bar_from_0_to_0()
+    {
+        using var env = Registry.Make("FrozenLake-v1");
+        var (frame, _) = Run(env, new FakeValues(16, 4), 0);
+        Assert.Contains(Texts(env, frame), t => t == "V(s) = 0 in every state");
+        using var canvas = Draw(env, frame);
+        var (_, y0, tile) = GridWorldScene.TileGeometry(EnvArea, 4, 4);
+        var legend = new Rect(0, y0 + 4 * tile, W / 2, GridWorldScene.LegendHeight);
+        Assert.Empty(Pixels.Find(canvas, ColorScale.Viridis.At(0), 10, legend));
+    }
+
+    [Fact]
+    public void The_curve_has_no_y_ticks_before_the_first_return()
+    {
+        using var env = Registry.Make("FrozenLake-v1");
+        var (frame, _) = Run(env, null, 1);
+        var texts = Texts(env, frame);
+        Assert.Contains(texts, t => t == "the curve starts when the first episode ends");
+        // FrozenLake's threshold 0.7 alone once gave the empty plot ticks from 0 to 1.5.
+        Assert.DoesNotContain(texts, t => t is "0" or "0.5" or "1" or "1.5");
+    }
 }

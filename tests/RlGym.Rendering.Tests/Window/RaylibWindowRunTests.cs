@@ -94,4 +94,35 @@ public sealed class RaylibWindowRunTests
         Assert.Equal(500, last.Returns.Length);
         Assert.Equal(5000, last.Step);
     }
+
+    [RaylibFact]
+    public void A_finished_window_waits_for_keys_without_redrawing()
+    {
+        using var stop = new CancellationTokenSource();
+        var env = new FakeObservationEnv("CartPole-v1", 4);
+        var queue = new SnapshotQueue();
+        var gate = new TrainingGate(0);
+        var observer = new LiveViewObserver(env, null, queue, gate, cancellation: stop.Token);
+        var window = new RaylibWindow(SceneCatalog.WithDashboard(new CartPoleScene()), queue, gate, stop, new RaylibWindowOptions(W, H, Hidden: true));
+        var opened = new ManualResetEventSlim();
+        long framesAtEnd = -1;
+        var training = Task.Factory.StartNew(() =>
+        {
+            opened.Wait();
+            try { Train(env, observer, 5, 30, stop.Token); }
+            finally { observer.PublishFinal(); }
+        }, TaskCreationOptions.LongRunning);
+        training.ContinueWith(_ =>
+        {
+            framesAtEnd = window.Frames;
+            stop.CancelAfter(TimeSpan.FromSeconds(2.5));
+        });
+        window.Run(training, opened.Set);
+        Assert.True(framesAtEnd >= 1);
+        // Two frames put the final picture in both buffers, then one redraw a second: about 4 in 2.5 s, where a
+        // window drawing at its idle rate of 10 frames per second would have drawn 25.
+        long after = window.Frames - framesAtEnd;
+        Assert.InRange(after, 2, 8);
+        Assert.True(queue.Latest!.Finished);
+    }
 }

@@ -7,9 +7,10 @@ namespace RlGym.Training.Tests.Support;
 /// <summary>
 /// A slippery corridor of <c>n</c> cells for tests: start in the middle, action 0 left, 1 right; with probability
 /// <c>slip</c> the move goes the other way. Reaching the right end pays +1 and terminates, the left end pays 0 and
-/// terminates. Every draw comes from the env's seeded generator, so runs reproduce from the seed.
+/// terminates. Every draw comes from the env's seeded generator, so runs reproduce from the seed. It saves its
+/// state, so runs on it resume exactly at any step.
 /// </summary>
-public sealed class RandomWalkEnv : Env<int, int>
+public sealed class RandomWalkEnv : Env<int, int>, IStatefulEnv
 {
     private readonly int _n;
     private readonly double _slip;
@@ -41,5 +42,19 @@ public sealed class RandomWalkEnv : Env<int, int>
         _state += move;
         bool right = _state == _n - 1, left = _state == 0;
         return new StepResult<int>(_state, right ? 1.0 : 0.0, right || left, false, Info.Empty);
+    }
+
+    public bool CanSaveState => true;
+
+    public void WriteState(BinaryWriter writer)
+    {
+        WriteRandom(writer);
+        writer.Write(_state);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        ReadRandom(reader);
+        _state = reader.ReadInt32();
     }
 }

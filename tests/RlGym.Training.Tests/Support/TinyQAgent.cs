@@ -5,7 +5,8 @@ namespace RlGym.Training.Tests.Support;
 
 /// <summary>
 /// A tiny deterministic tabular Q-learning agent for the trainer's tests: ε-greedy from its own seeded generator,
-/// greedy ties broken by the lowest action (so greedy evaluation draws nothing), ε decayed per episode.
+/// greedy ties broken by the lowest action (so greedy evaluation draws nothing), ε decayed at each episode's last
+/// transition.
 /// Save writes the Q-table, ε and the generator state; Load restores them exactly.
 /// </summary>
 public sealed class TinyQAgent : IAgent<int, int>, IExploring
@@ -47,9 +48,8 @@ public sealed class TinyQAgent : IAgent<int, int>, IExploring
         ref double q = ref _q[t.Observation * _actions + t.Action];
         q += 0.1 * (t.Reward + 0.99 * next - q);
         Updates++;
+        if (t.Done) _epsilon = Math.Max(0.05, _epsilon * 0.97);
     }
-
-    public void EndEpisode() => _epsilon = Math.Max(0.05, _epsilon * 0.97);
 
     public void Save(Stream stream)
     {
@@ -57,8 +57,7 @@ public sealed class TinyQAgent : IAgent<int, int>, IExploring
         w.Write(_q.Length);
         foreach (var v in _q) w.Write(v);
         w.Write(_epsilon);
-        var s = _rng.GetState();
-        w.Write(s.S0); w.Write(s.S1); w.Write(s.S2); w.Write(s.S3); w.Write(s.HasSpareGaussian); w.Write(s.SpareGaussian);
+        _rng.GetState().Write(w);
     }
 
     public void Load(Stream stream)
@@ -68,7 +67,7 @@ public sealed class TinyQAgent : IAgent<int, int>, IExploring
         if (n != _q.Length) throw new InvalidDataException($"table of {n} values, expected {_q.Length}");
         for (int i = 0; i < n; i++) _q[i] = r.ReadDouble();
         _epsilon = r.ReadDouble();
-        _rng.SetState(new RngState(r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadBoolean(), r.ReadDouble()));
+        _rng.SetState(RngState.Read(r));
     }
 
     public byte[] Bytes()

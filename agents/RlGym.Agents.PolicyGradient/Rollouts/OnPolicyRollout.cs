@@ -7,7 +7,7 @@ namespace RlGym.Agents.PolicyGradient;
 /// action as sampled (for a Gaussian, before clipping) and its log-probability under the policy that chose it, plus
 /// each copy's pending choice between Act and Observe. Advantages are GAE(λ) computed per copy.
 /// </summary>
-public sealed class Rollout
+public sealed class OnPolicyRollout
 {
     private const uint Magic = 0x4C4F5252; // "RROL" little-endian
 
@@ -23,7 +23,7 @@ public sealed class Rollout
     private double[] _pendingLogProbs = [];
 
     /// <summary>Creates empty storage for observations of width <paramref name="observationSize"/> and actions of <paramref name="actionWidth"/> doubles.</summary>
-    public Rollout(int observationSize, int actionWidth)
+    public OnPolicyRollout(int observationSize, int actionWidth)
     {
         ObservationSize = observationSize;
         ActionWidth = actionWidth;
