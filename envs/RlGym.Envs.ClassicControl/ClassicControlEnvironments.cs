@@ -4,7 +4,7 @@ namespace RlGym.Envs.ClassicControl;
 
 /// <summary>
 /// Registers Gymnasium's classic-control environments with their time limits, reward thresholds and options:
-/// <c>CartPole-v0</c>, <c>CartPole-v1</c>, <c>MountainCar-v0</c>, <c>Acrobot-v1</c>, <c>Pendulum-v1</c>.
+/// <c>CartPole-v0</c>, <c>CartPole-v1</c>, <c>MountainCar-v0</c>, <c>MountainCarContinuous-v0</c>, <c>Acrobot-v1</c>, <c>Pendulum-v1</c>.
 /// </summary>
 public sealed class ClassicControlEnvironments : IEnvPackage
 {
@@ -32,6 +32,17 @@ public sealed class ClassicControlEnvironments : IEnvPackage
             RewardThreshold = -110.0,
             Options = [new("goal_velocity", "0", "least velocity at the flag that ends the episode")],
             Description = "Drive an underpowered car up the right hill by rocking it back and forth",
+            Family = Family,
+        });
+
+        registry.Register(new EnvSpec
+        {
+            Id = "MountainCarContinuous-v0",
+            Factory = o => new MountainCarContinuousEnv(o.GetDouble("goal_velocity", 0.0)),
+            MaxEpisodeSteps = 999,
+            RewardThreshold = 90.0,
+            Options = [new("goal_velocity", "0", "least velocity at the flag that ends the episode")],
+            Description = "Drive an underpowered car up the right hill with a continuous engine whose force costs reward",
             Family = Family,
         });
 

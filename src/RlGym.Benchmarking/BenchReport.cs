@@ -12,7 +12,8 @@ public sealed record BenchReport(
     A2cBenchResult A2c,
     BaselineResults Baselines,
     IReadOnlyList<VectorScalingResult> Scaling,
-    IReadOnlyList<MctsBenchResult>? Mcts = null);
+    IReadOnlyList<MctsBenchResult>? Mcts = null,
+    IReadOnlyList<NetworkCoreResult>? NetworkCore = null);
 
 /// <summary>
 /// MCTS simulations per second from a game's empty board (plain UCT: no solver, random rollouts), ours and the plain C

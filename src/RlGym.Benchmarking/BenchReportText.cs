@@ -61,6 +61,18 @@ public static class BenchReportText
             sb.AppendLine();
         }
 
+        if (report.NetworkCore is { Count: > 0 } core)
+        {
+            sb.AppendLine("Network core (dense forward + backward, tanh, float64; GFLOPS counted as 6·batch·Σ inputs·outputs)");
+            Table(sb, ["shape", "batch", "GFLOPS", "NumPy GFLOPS", "ours/NumPy", "NumPy status"],
+                core.Select(r => new[]
+                {
+                    r.Shape, r.Batch.ToString(CultureInfo.InvariantCulture), r.Gflops.ToString("0.00", CultureInfo.InvariantCulture),
+                    r.NumpyGflops?.ToString("0.00", CultureInfo.InvariantCulture) ?? "n/a", Ratio(r.VersusNumpy), r.NumpyStatus,
+                }));
+            sb.AppendLine();
+        }
+
         var b = report.Baselines;
         sb.AppendLine("Baselines (CartPole-v1)");
         Table(sb, ["baseline", "steps/s", "cpu", "status"],

@@ -70,6 +70,10 @@ public sealed class BenchRunner
         log?.Invoke("MCTS on TicTacToe-v0 and ConnectFour-v0: simulations/s, ours and plain C (cc -O2)");
         var mcts = MctsTiming.Run(Math.Clamp(options.Steps / 5, 10_000, 1_000_000), options.Repeats, options.CBaseline);
 
+        cancellationToken.ThrowIfCancellationRequested();
+        log?.Invoke("Network core: dense forward + backward GFLOPS at batch 1, 64, 256, beside NumPy's");
+        var networkCore = NetworkCoreTiming.Run(options.PythonBaseline);
+
         var machine = new BenchMachine(
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
             Environment.ProcessorCount, RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription,
@@ -77,7 +81,7 @@ public sealed class BenchRunner
             $"steps/s are the best of {options.Repeats} timed runs after warm-up (median beside); load from other processes lowers them");
         var tabularResults = new TabularBenchResults(
             "Q-learning (default options: alpha 0.1, gamma 0.99, epsilon-greedy 0.1): act, env step, update, reset at episode end", tabular);
-        return new BenchReport(machine, results, tabularResults, a2c, baselines, scaling, mcts);
+        return new BenchReport(machine, results, tabularResults, a2c, baselines, scaling, mcts, networkCore);
     }
 
     private EnvBenchResult MeasureEnv(string id, BenchOptions options, int threads)

@@ -1,3 +1,4 @@
+using RlGym.Agents.ContinuousControl;
 using RlGym.Agents.PolicyGradient;
 using RlGym.Agents.Search.Registration;
 using RlGym.Agents.Tabular;
@@ -20,7 +21,7 @@ public static class BuiltInPackages
     public static IEnumerable<IEnvPackage> Environments() => [new ToyTextEnvironments(), new ClassicControlEnvironments(), new GameEnvironments()];
 
     /// <summary>The built-in agent packages.</summary>
-    public static IEnumerable<IAgentPackage> Agents() => [new TabularAgents(), new PolicyGradientAgents(), new ValueBasedAgents(), new SearchAgents()];
+    public static IEnumerable<IAgentPackage> Agents() => [new TabularAgents(), new PolicyGradientAgents(), new OnPolicyAgents(), new ValueBasedAgents(), new ContinuousControlAgents(), new SearchAgents()];
 
     /// <summary>A registry of the built-in environments.</summary>
     public static EnvRegistry EnvRegistry()

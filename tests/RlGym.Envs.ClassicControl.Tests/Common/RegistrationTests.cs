@@ -8,6 +8,7 @@ public sealed class RegistrationTests
     [InlineData("CartPole-v0", 200, 195.0, typeof(CartPoleEnv))]
     [InlineData("CartPole-v1", 500, 475.0, typeof(CartPoleEnv))]
     [InlineData("MountainCar-v0", 200, -110.0, typeof(MountainCarEnv))]
+    [InlineData("MountainCarContinuous-v0", 999, 90.0, typeof(MountainCarContinuousEnv))]
     [InlineData("Acrobot-v1", 500, -100.0, typeof(AcrobotEnv))]
     [InlineData("Pendulum-v1", 200, null, typeof(PendulumEnv))]
     public void Each_id_has_gymnasium_s_time_limit_threshold_and_family(string id, int maxSteps, double? threshold, Type type)
@@ -24,10 +25,10 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void The_package_registers_exactly_the_five_classic_control_ids()
+    public void The_package_registers_exactly_the_six_classic_control_ids()
     {
         Assert.Equal(
-            ["Acrobot-v1", "CartPole-v0", "CartPole-v1", "MountainCar-v0", "Pendulum-v1"],
+            ["Acrobot-v1", "CartPole-v0", "CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Pendulum-v1"],
             Registry.Create().Specs.Select(s => s.Id).Order(StringComparer.Ordinal));
     }
 

@@ -1,0 +1,27 @@
+using RlGym.Core.Agents;
+
+namespace RlGym.Agents.ContinuousControl;
+
+/// <summary>The agents for continuous (Box) actions, registered under their command-line names.</summary>
+public sealed class ContinuousControlAgents : IAgentPackage
+{
+    /// <summary>One factory per agent.</summary>
+    public static IReadOnlyList<IAgentFactory> Factories { get; } =
+    [
+        new ContinuousControlAgentFactory<DdpgOptions>(DdpgAgent.AgentName,
+            "deterministic policy gradient with target networks: y = r + γ q(s′,μ(s′;θ⁻);w⁻), θ ← θ + β ∇_a q(s,a;w) ∇_θ μ(s;θ)",
+            (d, bounds, o, seed) => new DdpgAgent(d, bounds, o, seed), o => o.HiddenSizes),
+        new ContinuousControlAgentFactory<Td3Options>(Td3Agent.AgentName,
+            "twin delayed DDPG: y = r + γ min_j q_j(s′, clip(μ(s′;θ⁻) + clip(ε)); w_j⁻), delayed actor and target updates",
+            (d, bounds, o, seed) => new Td3Agent(d, bounds, o, seed), o => o.HiddenSizes),
+        new ContinuousControlAgentFactory<SacOptions>(SacAgent.AgentName,
+            "soft actor-critic: squashed Gaussian policy, twin critics, y = r + γ (min_j q_j(s′,a′;w_j⁻) − α ln π(a′|s′)), α tuned to entropy −|A|",
+            (d, bounds, o, seed) => new SacAgent(d, bounds, o, seed), o => o.HiddenSizes),
+    ];
+
+    /// <inheritdoc/>
+    public void Register(AgentRegistry registry)
+    {
+        foreach (var factory in Factories) registry.Register(factory);
+    }
+}
