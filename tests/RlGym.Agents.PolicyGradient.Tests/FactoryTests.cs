@@ -42,7 +42,7 @@ public sealed class FactoryTests
     public void Box_actions_are_refused_as_not_supported_yet()
     {
         using var env = s_registry.Make("Pendulum-v1");
-        Assert.Contains("not supported yet", Factory("a2c").Refusal(env));
+        Assert.Contains("use ppo, trpo, ddpg, td3 or sac", Factory("a2c").Refusal(env));
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public static class PolicyGradientSpaces
         {
             Discrete { Start: 0 } => null,
             Discrete d => $"{agent} needs Discrete actions from 0; {id} has {d}",
-            Box b => $"{agent} needs Discrete actions; {id} has {b}: continuous actions (a Gaussian policy) are not supported yet",
+            Box b => $"{agent} needs Discrete actions; {id} has {b}: for continuous actions use ppo, trpo, ddpg, td3 or sac",
             var other => $"{agent} needs Discrete actions; {id} has {other}",
         };
     }

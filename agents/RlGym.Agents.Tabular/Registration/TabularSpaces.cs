@@ -27,7 +27,7 @@ public static class TabularSpaces
             Discrete { Start: 0 } => null,
             Discrete d => $"{agent} needs Discrete actions from 0; {id} has {d}",
             // No wrapper of the catalog discretizes actions: a table has one column per action.
-            Box b => $"{agent} needs Discrete actions; {id} has {b}: tabular agents cannot handle continuous actions",
+            Box b => $"{agent} needs Discrete actions; {id} has {b}: tabular agents cannot handle continuous actions; use ppo, trpo, ddpg, td3 or sac",
             var other => $"{agent} needs Discrete actions; {id} has {other}, which no wrapper turns into a table index",
         };
     }

@@ -42,7 +42,7 @@ public sealed class DqnAgentFactory : IAgentFactory
         {
             Discrete { Start: 0 } => null,
             Discrete d => $"{agent} needs Discrete actions from 0; {id} has {d}",
-            Box b => $"{agent} needs Discrete actions; {id} has {b} (a Q-network has one output per action; no agent here handles continuous actions yet)",
+            Box b => $"{agent} needs Discrete actions; {id} has {b} (a Q-network has one output per action); for continuous actions use ddpg, td3, sac, ppo or trpo",
             var other => $"{agent} needs Discrete actions; {id} has {other}",
         };
     }
