@@ -54,7 +54,7 @@ public static class Solving
     public static A2CAgent A2C(string id, long seed, A2COptions? options = null)
     {
         using var probe = Make(id);
-        var (n, actions) = PolicyGradientSpaces.Size(probe);
+        var (n, actions) = (((RlGym.Core.Spaces.Box)probe.ObservationSpace).Size, ((RlGym.Core.Spaces.Discrete)probe.ActionSpace).N);
         return new A2CAgent(n, actions, options, seed);
     }
 

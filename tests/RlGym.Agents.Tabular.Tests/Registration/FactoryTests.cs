@@ -108,7 +108,7 @@ public sealed class FactoryTests
     {
         var env = new SpaceEnv<int, float[]>("Continuous-v0", new Discrete(5), new Box(-2, 2, 1));
         Assert.Equal(
-            "monte-carlo needs Discrete actions; Continuous-v0 has Box(-2.0, 2.0, (1,), float32): tabular agents cannot handle continuous actions; use ppo, trpo, ddpg, td3 or sac",
+            "monte-carlo needs Discrete actions; Continuous-v0 has Box(-2.0, 2.0, (1,), float32): for continuous actions use ppo, trpo, ddpg, td3 or sac",
             Factory("monte-carlo").Refusal(env));
     }
 
