@@ -17,7 +17,12 @@ public sealed class CliTrialRunner(RunSetup setup) : ITrialRunner
     {
         config.Validate();
         var dir = new RunDirectory(directory);
-        bool resume = CanResume(dir, config);
+        var checkpoint = ResumableCheckpoint(dir, config);
+        bool resume = checkpoint is not null;
+        // A trial that already trained its whole budget (its report was lost with a worker) is done: report it again.
+        if (checkpoint is not null && (config.Episodes is { } episodes ? checkpoint.Episode >= episodes : checkpoint.TotalSteps >= config.Steps)
+            && File.Exists(dir.MetricsPath) && File.Exists(dir.AgentPath))
+            return TrialOutcome.FromMetrics(dir.MetricsPath);
         var env = setup.MakeEnv(config);
         try
         {
@@ -46,17 +51,17 @@ public sealed class CliTrialRunner(RunSetup setup) : ITrialRunner
     }
 
     /// <summary>A checkpoint of this trial that loads; a damaged one is started over (its run is deterministic).</summary>
-    private static bool CanResume(RunDirectory dir, RunConfig config)
+    private static Training.Checkpoints.Checkpoint? ResumableCheckpoint(RunDirectory dir, RunConfig config)
     {
-        if (!dir.Checkpoints.Exists) return false;
+        if (!dir.Checkpoints.Exists) return null;
         try
         {
             var checkpoint = dir.Checkpoints.Load(config.Env, config.Agent);
-            return checkpoint.Seed == config.Seed;
+            return checkpoint.Seed == config.Seed ? checkpoint : null;
         }
         catch (UserInputException)
         {
-            return false;
+            return null;
         }
     }
 }
