@@ -32,6 +32,7 @@ public static class CommandTree
             new BenchCommand(session),
             new ServeCommand(session),
             new ArenaCommand(session),
+            new PlayCommand(session),
         ];
         foreach (var c in commands) root.Subcommands.Add(c);
         return root;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using RlGym.Cli.Games;
 using RlGym.Cli.Hosting;
 using RlGym.Cli.Runs;
 using RlGym.Core.Errors;
@@ -15,12 +16,14 @@ namespace RlGym.Cli.Commands;
 /// <c>rlgym watch DIR</c>: replays the saved agent of a run greedily in the raylib window at the environment's render
 /// rate (<c>--pace</c> changes it; Space pauses, Right steps, Up/Down change the pace, V hides the values, S saves a screenshot, Esc closes). With
 /// <c>--record PATH</c> the episodes are also recorded; with <c>--no-window</c>, or when no window can open, they are
-/// only recorded. A missing raylib or display is reported before anything runs.
+/// only recorded. A missing raylib or display is reported before anything runs. <c>rlgym watch GAME --players A,B</c>
+/// (or a self-play run) replays board games move by move instead (<see cref="GameWatch"/>).
 /// </summary>
 public sealed class WatchCommand : Command
 {
-    private readonly Argument<string> _dir = new("DIR") { Description = "Run directory written by 'rlgym train'" };
-    private readonly Option<int> _episodes = new("--episodes", "-n") { Description = "Episodes to replay", DefaultValueFactory = _ => 3, HelpName = "N" };
+    private readonly Argument<string> _dir = new("DIR") { Description = "Run directory written by 'rlgym train', or a board game (TicTacToe-v0, ConnectFour-v0) with --players" };
+    private readonly Option<int> _episodes = new("--episodes", "-n", "--games") { Description = "Episodes (board games) to replay", DefaultValueFactory = _ => 3, HelpName = "N" };
+    private readonly Option<string?> _players = new("--players", "-p") { Description = "Replay board games between two players, e.g. mcts:simulations=200,minimax or runs/c4,mcts (pace in moves per second, default 1)", HelpName = "A,B" };
     private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the first reset (default: the run's evaluation seed)");
     private readonly Option<string?> _record = new("--record") { Description = "Also record the episodes to PATH: a directory of PNG frames, or .mp4/.gif (ffmpeg)", HelpName = "PATH" };
     private readonly Option<string?> _pace = CommonOptions.Pace();
@@ -31,7 +34,7 @@ public sealed class WatchCommand : Command
     public WatchCommand(CliSession session) : base("watch", "Replay the trained agent of a run directory greedily in a window")
     {
         Arguments.Add(_dir);
-        foreach (var o in new Option[] { _episodes, _seed, _record, _pace, _startPaused, _noWindow }) Options.Add(o);
+        foreach (var o in new Option[] { _episodes, _players, _seed, _record, _pace, _startPaused, _noWindow }) Options.Add(o);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
 
@@ -46,8 +49,13 @@ public sealed class WatchCommand : Command
         if (record is not null) RecordingTarget.FormatOf(record);
         if (noWindow && record is null) throw new UserInputException("--no-window leaves nothing to do without --record PATH");
         bool window = !noWindow && (record is null ? EnsureWindow() : CanOpenWindow(log));
+        string target = parse.GetValue(_dir)!;
+        string? players = parse.GetValue(_players);
+        if (GameWatch.Handles(session, target, players))
+            return GameWatch.Run(session, new GameWatch.Request(target, players, episodes, parse.GetValue(_seed) ?? 0, record, pace,
+                parse.GetValue(_startPaused), window), ct);
 
-        using var run = SavedAgent.Open(session, parse.GetValue(_dir)!);
+        using var run = SavedAgent.Open(session, target);
         long seed = parse.GetValue(_seed) ?? Seeds.Evaluation(run.Config.Seed);
         string title = $"{run.Config.Env} / {run.Config.Agent}";
         var options = new LiveViewOptions(ShowWindow: window, RecordPath: record, RecordSchedule: RecordingSchedule.Every, StepsPerSecond: pace,

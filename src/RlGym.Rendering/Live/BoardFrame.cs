@@ -29,6 +29,15 @@ public sealed record BoardFrame(
     int Chosen,
     string Caption)
 {
+    /// <summary>True when the game has ended: the caption then says how, not who is to move.</summary>
+    public bool IsOver { get; init; }
+
+    /// <summary>
+    /// True when a person moves by keys: each free move is labelled with its key (1 to 9 for tic-tac-toe's cells in
+    /// reading order, 1 to 7 for Connect Four's columns), where the search statistics would otherwise be.
+    /// </summary>
+    public bool KeyHints { get; init; }
+
     /// <summary>True when actions are columns (Connect Four) rather than cells (tic-tac-toe).</summary>
     public bool ActionsAreColumns => ActionCount == Columns && Rows > 1;
 

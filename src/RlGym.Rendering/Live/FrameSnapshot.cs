@@ -27,6 +27,9 @@ public sealed class FrameSnapshot
     /// <summary>A two-player board game's position with the mover's search statistics; null for other environments.</summary>
     public BoardFrame? Board { get; init; }
 
+    /// <summary>The players, score and state of a board-game match (a replay or a person playing); null otherwise.</summary>
+    public MatchFrame? Match { get; init; }
+
     /// <summary>One number per action at the current observation when the agent can tell them (see <see cref="ValueKind"/>); else null.</summary>
     public double[]? ActionValues { get; init; }
 

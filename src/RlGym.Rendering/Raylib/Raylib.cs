@@ -203,4 +203,20 @@ public static partial class Raylib
     [LibraryImport(RaylibLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial RaylibVector2 MeasureTextEx(RaylibFont font, string text, float fontSize, float spacing);
+
+    /// <summary>True in the frame a mouse button went down (0 left, 1 right, 2 middle).</summary>
+    [LibraryImport(RaylibLibrary.Name)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    [return: MarshalAs(UnmanagedType.U1)]
+    public static partial bool IsMouseButtonPressed(int button);
+
+    /// <summary>The mouse's x in window pixels.</summary>
+    [LibraryImport(RaylibLibrary.Name)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int GetMouseX();
+
+    /// <summary>The mouse's y in window pixels.</summary>
+    [LibraryImport(RaylibLibrary.Name)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int GetMouseY();
 }

@@ -50,6 +50,16 @@ public static class RaylibKey
     public const int PageUp = 266;
     /// <summary>Page down (slowest pace).</summary>
     public const int PageDown = 267;
+    /// <summary>N (a new game).</summary>
+    public const int N = 78;
+    /// <summary>The digit 1 above the letters; 2 to 9 follow it.</summary>
+    public const int One = 49;
+    /// <summary>The digit 9 above the letters.</summary>
+    public const int Nine = 57;
+    /// <summary>Keypad 1; keypad 2 to 9 follow it.</summary>
+    public const int Keypad1 = 321;
+    /// <summary>Keypad 9.</summary>
+    public const int Keypad9 = 329;
 }
 
 /// <summary>raylib's <c>ConfigFlags</c> the window uses.</summary>

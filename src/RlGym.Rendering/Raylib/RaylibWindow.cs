@@ -171,7 +171,7 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
                 "The window needs a display, and DISPLAY is not set: run on a desktop, under Xvfb (xvfb-run), or use --record PATH to write frames or a video instead.");
     }
 
-    private static void Open(RaylibWindowOptions options)
+    internal static void Open(RaylibWindowOptions options)
     {
         Raylib.SetTraceLogLevel(RaylibLogLevel.Warning);
         var flags = RaylibConfigFlags.Msaa4X;
@@ -210,7 +210,7 @@ public sealed class RaylibWindow(Layout scene, SnapshotQueue queue, TrainingGate
         finally { Raylib.CloseWindow(); }
     }
 
-    private static byte[] ReadScreen(int width, int height)
+    internal static byte[] ReadScreen(int width, int height)
     {
         Raylib.DrawRenderBatchActive();
         var image = Raylib.LoadImageFromScreen();
