@@ -45,7 +45,8 @@ public sealed class PlayCommand : Command
         using var env = session.Envs.Make(id);
         if (env.Unwrapped is not IBoardGame game)
             throw new UserInputException($"{id} is not a two-player board game; play TicTacToe-v0 or ConnectFour-v0");
-        var pieces = env.Unwrapped is ITurnBasedEnv turns ? turns.PlayerNames : ["X", "O"];
+        // X and O on every board, as the arena's recordings draw them (Connect Four names its players "first" and "second").
+        string[] pieces = ["X", "O"];
         var play = game.Accept(new Table(session, id, spec, humanFirst, parse.GetValue(_seed) ?? 0, pieces));
         RaylibWindow.EnsureCanOpen();
 

@@ -50,7 +50,8 @@ public static class GameWatch
         using var env = session.Envs.Make(id);
         if (env.Unwrapped is not IBoardGame game)
             throw new UserInputException($"{id} is not a two-player board game; --players replays TicTacToe-v0 and ConnectFour-v0");
-        var pieces = env.Unwrapped is ITurnBasedEnv turns ? turns.PlayerNames : ["X", "O"];
+        // X and O on every board, as the arena's recordings draw them (Connect Four names its players "first" and "second").
+        string[] pieces = ["X", "O"];
         string[] labels = [.. specs.Select(GamePlayers.Label)];
         if (labels[0] == labels[1]) labels = [labels[0] + " #1", labels[1] + " #2"];
         var replay = game.Accept(new Replay(session, id, specs, labels, pieces, request.Games, request.Seed));

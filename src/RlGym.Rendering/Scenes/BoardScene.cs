@@ -106,7 +106,7 @@ public sealed class BoardScene : IScene
     private static void KeyHint(ICanvas canvas, Rect cell, int action)
     {
         string key = (action + 1).ToString(CultureInfo.InvariantCulture);
-        float size = Math.Max(10, cell.Width * 0.16f);
+        float size = Math.Max(12, cell.Width * 0.2f);
         canvas.Text(key, cell.CenterX - canvas.MeasureText(key, size) / 2, cell.CenterY - size / 2, size, KeyHintColor);
     }
 
