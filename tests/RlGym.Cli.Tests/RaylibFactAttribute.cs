@@ -14,3 +14,7 @@ public sealed class RaylibFactAttribute : FactAttribute
             Skip = reason;
     }
 }
+
+/// <summary>raylib has one window per process: the test classes that open it run one after another.</summary>
+[CollectionDefinition(nameof(RaylibWindowCollection), DisableParallelization = true)]
+public sealed class RaylibWindowCollection;

@@ -3,6 +3,7 @@ using RlGym.Rendering.Raylib;
 
 namespace RlGym.Cli.Tests;
 
+[Collection(nameof(RaylibWindowCollection))]
 public sealed class WatchCommandTests
 {
     private static string Train(TempDirectory tmp)
