@@ -118,7 +118,7 @@ public sealed partial class ReadmeExampleTests
         if (args.Any(a => a is "…" or "..." || Regex.IsMatch(a, "^(DIR|ID|N|K|NAME|PATH|FILE)$")))
             return "a placeholder, not a command";
         if (args.Length == 0) return "no command";
-        if (args.Contains("--render") || args[0] == "watch") return "needs raylib and a display";
+        if (args.Contains("--render") || args[0] is "watch" or "play") return "needs raylib and a display";
         if (args.Contains("--plugin")) return "needs a plugin assembly built from the README's C# sample";
         if (args[0] == "bench") return "measures speed for minutes; its figures are measurements, not claims";
         int record = Array.IndexOf(args, "--record");
