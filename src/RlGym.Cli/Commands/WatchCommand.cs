@@ -24,14 +24,14 @@ public sealed class WatchCommand : Command
     private readonly Argument<string> _dir = new("DIR") { Description = "Run directory written by 'rlgym train', or a board game (TicTacToe-v0, ConnectFour-v0) with --players" };
     private readonly Option<int> _episodes = new("--episodes", "-n", "--games") { Description = "Episodes (board games) to replay", DefaultValueFactory = _ => 3, HelpName = "N" };
     private readonly Option<string?> _players = new("--players", "-p") { Description = "Replay board games between two players, e.g. mcts:simulations=200,minimax or runs/c4,mcts (pace in moves per second, default 1)", HelpName = "A,B" };
-    private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the first reset (default: the run's evaluation seed)");
+    private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the first reset (default: the run's evaluation seed); of the players for board games (default 0, as the arena's)");
     private readonly Option<string?> _record = new("--record") { Description = "Also record the episodes to PATH: a directory of PNG frames, or .mp4/.gif (ffmpeg)", HelpName = "PATH" };
     private readonly Option<string?> _pace = CommonOptions.Pace();
     private readonly Option<bool> _startPaused = CommonOptions.StartPaused();
     private readonly Option<bool> _noWindow = new("--no-window") { Description = "Do not open the window; only record (needs --record)" };
 
     /// <summary>Creates the command.</summary>
-    public WatchCommand(CliSession session) : base("watch", "Replay the trained agent of a run directory greedily in a window")
+    public WatchCommand(CliSession session) : base("watch", "Replay the trained agent of a run directory greedily in a window, or board games between two players move by move")
     {
         Arguments.Add(_dir);
         foreach (var o in new Option[] { _episodes, _players, _seed, _record, _pace, _startPaused, _noWindow }) Options.Add(o);

@@ -47,12 +47,12 @@ public sealed class BoardRecorder<TState, TRules> : IDisposable
         var s = _rules.Initial;
         foreach (int a in game.Moves) s = _rules.Play(s, a);
         string result = game.Winner < 0 ? "A draw." : $"{_labels[game.Winner]} wins.";
-        Write(s, null, null, -1, result);
+        Write(s, null, null, -1, result, isOver: true);
     }
 
-    private void Write(in TState state, int[]? visits, double[]? values, int chosen, string caption)
+    private void Write(in TState state, int[]? visits, double[]? values, int chosen, string caption, bool isOver = false)
     {
-        var board = BoardFrame.Of(_rules, state, _pieces, visits, values, chosen, caption);
+        var board = BoardFrame.Of(_rules, state, _pieces, visits, values, chosen, caption) with { IsOver = isOver };
         _renderer.RenderToFile(new FrameSnapshot { Board = board }, Path.Combine(_directory, $"move-{Frames:00}.png"));
         Frames++;
     }
