@@ -70,6 +70,7 @@ public sealed class PlayAndGameWatchCommandTests
         catch (UserInputException) { }
         var line = StderrAssert.OneErrorLine(CliRun.Run("play", "TicTacToe-v0", "--against", "minimax"));
         Assert.True(line.Contains("raylib") || line.Contains("DISPLAY"), line);
+        Assert.DoesNotContain("--record", line); // a game against a person has nothing to record instead
     }
 
     [RaylibFact]

@@ -48,13 +48,25 @@ public sealed class PlayCommand : Command
         // X and O on every board, as the arena's recordings draw them (Connect Four names its players "first" and "second").
         string[] pieces = ["X", "O"];
         var play = game.Accept(new Table(session, id, spec, humanFirst, parse.GetValue(_seed) ?? 0, pieces));
-        RaylibWindow.EnsureCanOpen();
+        EnsureWindow();
 
         new PlayWindow(play, new RaylibWindowOptions(Width: 1000, Height: 600, Title: $"RlGym: {id}, you against {GamePlayers.Label(spec)}", TargetFps: 60)).Run(ct);
         var (human, opponent, draws) = play.Score;
         session.Error.WriteLine($"rlgym: {id}: you {human}, {GamePlayers.Label(spec)} {opponent}, {draws} {(draws == 1 ? "draw" : "draws")}");
         ct.ThrowIfCancellationRequested();
         return 0;
+    }
+
+    // The window's own refusals suggest --record, which a game against a person cannot use: these say what play needs.
+    private static void EnsureWindow()
+    {
+        if (!RaylibLibrary.TryLoad(out _))
+            throw new UserInputException($"play needs the window, and raylib was not found: build raylib 5 or later as a shared library (or install your system's raylib package), then set {RaylibLibrary.PathVariable} to the path of libraylib.so (raylib.dll, libraylib.dylib)");
+        try { RaylibWindow.EnsureCanOpen(); }
+        catch (UserInputException)
+        {
+            throw new UserInputException("play needs the window, and DISPLAY is not set: run on a desktop, or under Xvfb (xvfb-run)");
+        }
     }
 
     private sealed class Table(CliSession session, string id, PlayerSpec spec, bool humanFirst, long seed, IReadOnlyList<string> pieces) : IGameVisitor<IHumanPlay>
