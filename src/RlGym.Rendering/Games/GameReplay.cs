@@ -70,7 +70,7 @@ public sealed class GameReplay<TState, TRules>
                 : $"{_labels[winner]} ({_pieces[winner == opener ? 0 : 1]}) wins.");
             var end = Frame(g, opener, BoardFrame.Of(_rules, final, _pieces, chosen: moves.Count > 0 ? moves[^1] : -1, caption: result) with { IsOver = true }, result, false);
             for (int i = 0; i < ResultHold; i++) show(end);
-            last = Frame(g, opener, end.Board!, $"{result} After {g + 1} games: {Score()}.", true);
+            last = Frame(g, opener, end.Board!, $"{result} After {g + 1} {(g == 0 ? "game" : "games")}: {Score()}.", true);
         }
         showLast(last!);
     }
