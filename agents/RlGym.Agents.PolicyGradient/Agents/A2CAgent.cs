@@ -16,7 +16,8 @@ namespace RlGym.Agents.PolicyGradient;
 /// y_t = Σ_{i&lt;m'} γ^i r_{t+i} + γ^{m'} v(s_{t+m'}; w) with m' the copy's steps left to the rollout's end (m for its
 /// first step: the lecture's m-step target; 1 for its last: the one-step target), δ_t = v(s_t; w) − y_t,
 /// θ ← θ − β δ_t ∇θ ln π(a_t|s_t; θ) (+ λ ∇θ H(π(·|s_t)) with <see cref="A2COptions.EntCoef"/>),
-/// w ← w − α δ_t ∇w v(s_t; w), both averaged over the K·m samples and clipped by global norm.
+/// w ← w − α δ_t ∇w v(s_t; w), both averaged over the K·m samples and clipped by global norm; with
+/// <see cref="A2COptions.AnnealSteps"/> β and α fall linearly to 0 over that many environment steps.
 /// <para>
 /// <b>Episode ends.</b> A terminated step has y_t = r_t. A truncated one (time limit) is not terminal: y_t =
 /// r_t + γ v(s_{t+1}; w) with s_{t+1} the episode's last observation, and the sum stops there (the copy's next step
@@ -206,6 +207,12 @@ public sealed class A2CAgent<TAct> : IAgent<float[], TAct>, IActionValues<float[
         _targets = new double[copies * _m];
         _advantages = new double[copies * _m];
         _dz = Matrix<double>.Build.Dense(copies * _m, _head.OutputSize);
+
+        // One update per K·m environment steps: the schedules count updates.
+        if (Options.AnnealSteps <= 0) return;
+        long updates = Math.Max(1, Options.AnnealSteps / (copies * _m));
+        _policyOptimizer.Schedule = LearningRateSchedule.Linear(Options.Beta, 0, updates);
+        _valueOptimizer.Schedule = LearningRateSchedule.Linear(Options.Alpha, 0, updates);
     }
 
     private void ZeroPolicyGrad()
