@@ -28,13 +28,13 @@ public sealed class BaselineVarianceTests(ITestOutputHelper output)
     {
         using var env = Solving.Make("CartPole-v1");
         // θ: 60 episodes of REINFORCE with baseline. Then θ is frozen (β = 0) while v(s; w) fits V_π for 100 episodes.
-        var trained = new ReinforceBaselineAgent(4, 2, new ReinforceBaselineOptions { BootstrapTruncation = false }, seed: 0);
+        var trained = new ReinforceBaselineAgent<int>(4, new CategoricalHead(2), new ReinforceBaselineOptions { BootstrapTruncation = false }, seed: 0);
         Solving.Run("CartPole-v1", trained, seed: 0, maxSteps: long.MaxValue, maxEpisodes: 60);
-        var withBaseline = new ReinforceBaselineAgent(4, 2, new ReinforceBaselineOptions { BootstrapTruncation = false, Beta = 0 }, seed: 2);
+        var withBaseline = new ReinforceBaselineAgent<int>(4, new CategoricalHead(2), new ReinforceBaselineOptions { BootstrapTruncation = false, Beta = 0 }, seed: 2);
         withBaseline.Policy.CopyFrom(trained.Policy);
         withBaseline.Value.CopyFrom(trained.Value);
         Solving.Run("CartPole-v1", withBaseline, seed: 5, maxSteps: long.MaxValue, maxEpisodes: 100);
-        var without = new ReinforceAgent(4, 2, seed: 1);
+        var without = new ReinforceAgent<int>(4, new CategoricalHead(2), seed: 1);
         without.Policy.CopyFrom(withBaseline.Policy);
         withBaseline.Learns = without.Learns = false;
 

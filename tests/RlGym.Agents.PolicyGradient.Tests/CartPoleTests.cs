@@ -31,7 +31,7 @@ public sealed class CartPoleTests(ITestOutputHelper output)
     [InlineData(3)]
     public void Reinforce_with_baseline_and_the_defaults_solves_cartpole_within_2000_episodes(long seed)
     {
-        var (steps, episodes) = Solving.Run(Id, new ReinforceBaselineAgent(4, 2, seed: seed), seed, long.MaxValue, maxEpisodes: 2_000);
+        var (steps, episodes) = Solving.Run(Id, new ReinforceBaselineAgent<int>(4, new CategoricalHead(2), seed: seed), seed, long.MaxValue, maxEpisodes: 2_000);
         output.WriteLine($"seed {seed}: solved after {episodes} episodes ({steps} steps)");
         Assert.NotNull(steps);
     }
@@ -50,7 +50,7 @@ public sealed class CartPoleTests(ITestOutputHelper output)
     public void Reinforce_with_baseline_solves_cartpole_for_at_least_4_of_5_seeds()
     {
         var results = Enumerable.Range(0, 5)
-            .Select(s => Solving.Run(Id, new ReinforceBaselineAgent(4, 2, seed: s), s, long.MaxValue, maxEpisodes: 2_000).Steps).ToArray();
+            .Select(s => Solving.Run(Id, new ReinforceBaselineAgent<int>(4, new CategoricalHead(2), seed: s), s, long.MaxValue, maxEpisodes: 2_000).Steps).ToArray();
         output.WriteLine(string.Join(", ", results));
         Assert.True(results.Count(r => r is not null) >= 4, string.Join(", ", results));
     }
@@ -63,7 +63,7 @@ public sealed class CartPoleTests(ITestOutputHelper output)
         // autoreset it was 4 776 against 14 947).
         var seeds = Enumerable.Range(0, 5).Select(s => (long)s).ToArray();
         var a2c = seeds.Select(s => Solving.Run(Id, Solving.A2C(Id, s), s, maxSteps: 200_000).Steps).ToArray();
-        var reinforce = seeds.Select(s => Solving.Run(Id, new ReinforceAgent(4, 2, seed: s), s, maxSteps: 200_000).Steps).ToArray();
+        var reinforce = seeds.Select(s => Solving.Run(Id, new ReinforceAgent<int>(4, new CategoricalHead(2), seed: s), s, maxSteps: 200_000).Steps).ToArray();
         output.WriteLine($"A2C: {string.Join(", ", a2c)}; REINFORCE: {string.Join(", ", reinforce)}");
         Assert.True(Solving.Median(a2c) < Solving.Median(reinforce),
             $"median A2C {Solving.Median(a2c)} vs REINFORCE {Solving.Median(reinforce)}");

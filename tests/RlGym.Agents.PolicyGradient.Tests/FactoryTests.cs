@@ -38,11 +38,26 @@ public sealed class FactoryTests
         Assert.Throws<UserInputException>(() => Factory(name).Create(env, s_none, 0));
     }
 
-    [Fact]
-    public void Box_actions_are_refused_as_not_supported_yet()
+    [Theory]
+    [InlineData("reinforce")]
+    [InlineData("reinforce-baseline")]
+    [InlineData("a2c")]
+    public void Box_actions_get_a_gaussian_policy_and_are_listed(string name)
     {
         using var env = s_registry.Make("Pendulum-v1");
-        Assert.Contains("use ppo, trpo, ddpg, td3 or sac", Factory("a2c").Refusal(env));
+        Assert.Null(Factory(name).Refusal(env));
+        Assert.Contains("Box actions", Factory(name).Info.Accepts);
+        var agent = (IAgent<float[], float[]>)Factory(name).Create(env, s_none, 0);
+        var action = agent.Act(((IEnv<float[], float[]>)env).Reset(0).Observation, explore: true);
+        Assert.Single(action);
+        Assert.InRange(action[0], -2f, 2f);
+    }
+
+    [Fact]
+    public void Actor_critic_keeps_to_discrete_actions()
+    {
+        using var env = s_registry.Make("Pendulum-v1");
+        Assert.Contains("use ppo, trpo, ddpg, td3 or sac", Factory("actor-critic").Refusal(env));
     }
 
     [Theory]
@@ -71,9 +86,9 @@ public sealed class FactoryTests
     public void The_lectures_names_set_alpha_beta_and_n()
     {
         using var env = s_registry.Make("CartPole-v1");
-        var a2c = (A2CAgent)Factory("a2c").Create(env, new Dictionary<string, string> { ["alpha"] = "0.02", ["beta"] = "0.003", ["n"] = "5" }, 0);
+        var a2c = (A2CAgent<int>)Factory("a2c").Create(env, new Dictionary<string, string> { ["alpha"] = "0.02", ["beta"] = "0.003", ["n"] = "5" }, 0);
         Assert.Equal((0.02, 0.003, 5), (a2c.Options.Alpha, a2c.Options.Beta, a2c.Options.N));
-        var reinforce = (ReinforceAgent)Factory("reinforce").Create(env, new Dictionary<string, string> { ["beta"] = "0.004" }, 0);
+        var reinforce = (ReinforceAgent<int>)Factory("reinforce").Create(env, new Dictionary<string, string> { ["beta"] = "0.004" }, 0);
         Assert.Equal(0.004, reinforce.Options.Beta);
     }
 
@@ -97,7 +112,7 @@ public sealed class FactoryTests
     public void A2c_learns_from_rollouts_of_k_times_m_steps_of_its_k_copies()
     {
         using var env = s_registry.Make("CartPole-v1");
-        var agent = (A2CAgent)Factory("a2c").Create(env, s_none, 0);
+        var agent = (A2CAgent<int>)Factory("a2c").Create(env, s_none, 0);
         var loop = new VectorLoop<float[], int>(8, _ => s_registry.Make<float[], int>("CartPole-v1"), seed: 0);
         loop.Run(agent, 500);
         Assert.Equal(8, agent.Copies);
@@ -110,7 +125,7 @@ public sealed class FactoryTests
     public void A2c_trains_through_the_common_trainer_on_one_environment()
     {
         var env = s_registry.Make("CartPole-v1");
-        var agent = (A2CAgent)Factory("a2c").Create(env, s_none, Seeds.Agent(0));
+        var agent = (A2CAgent<int>)Factory("a2c").Create(env, s_none, Seeds.Agent(0));
         var result = Trainer.Create(env, agent, new TrainerOptions { Seed = 0, Steps = 2_000, KeepReturns = true }).Run();
         Assert.Equal(result.TotalSteps, agent.Steps);
         Assert.Equal(result.TotalSteps / 16, agent.Updates);
@@ -122,7 +137,7 @@ public sealed class FactoryTests
     {
         using var env = new WrapperCatalog().Apply(s_registry.Make("FrozenLake-v1"), "one-hot");
         Assert.Null(Factory("a2c").Refusal(env));
-        var agent = (A2CAgent)Factory("a2c").Create(env, s_none, 0);
+        var agent = (A2CAgent<int>)Factory("a2c").Create(env, s_none, 0);
         var loop = new VectorLoop<float[], int>(4, _ => (IEnv<float[], int>)new WrapperCatalog().Apply(s_registry.Make("FrozenLake-v1"), "one-hot"), seed: 0);
         loop.Run(agent, 64);
         Assert.Equal(loop.Steps, agent.Steps);
@@ -133,7 +148,7 @@ public sealed class FactoryTests
     public void A2c_accepts_any_wrapper_since_the_trainer_makes_its_copies()
     {
         using var env = new WrapperCatalog().Apply(s_registry.Make("CartPole-v1"), "normalize-observation");
-        Assert.IsType<A2CAgent>(Factory("a2c").Create(env, s_none, 0));
+        Assert.IsType<A2CAgent<int>>(Factory("a2c").Create(env, s_none, 0));
         Assert.Contains("unknown setting", Assert.Throws<UserInputException>(
             () => Factory("a2c").Create(env, new Dictionary<string, string> { ["num_envs"] = "4" }, 0)).Message);
     }

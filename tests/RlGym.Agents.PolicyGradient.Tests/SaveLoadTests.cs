@@ -107,11 +107,11 @@ public sealed class SaveLoadTests
     public void Loading_a_file_of_other_network_sizes_is_refused()
     {
         using var env = Solving.Make(Id);
-        var small = new ReinforceAgent(4, 2, new ReinforceOptions { HiddenSizes = [8] }, seed: 1);
+        var small = new ReinforceAgent<int>(4, new CategoricalHead(2), new ReinforceOptions { HiddenSizes = [8] }, seed: 1);
         using var file = new MemoryStream();
         small.Save(file);
         file.Position = 0;
-        Assert.Throws<UserInputException>(() => new ReinforceAgent(4, 2, seed: 1).Load(file));
-        Assert.Throws<UserInputException>(() => new ReinforceAgent(4, 2, seed: 1).Load(new MemoryStream([1, 2, 3])));
+        Assert.Throws<UserInputException>(() => new ReinforceAgent<int>(4, new CategoricalHead(2), seed: 1).Load(file));
+        Assert.Throws<UserInputException>(() => new ReinforceAgent<int>(4, new CategoricalHead(2), seed: 1).Load(new MemoryStream([1, 2, 3])));
     }
 }

@@ -62,7 +62,7 @@ public sealed class ShortCorridorTests(ITestOutputHelper output)
     {
         var plain = Curve(seed =>
         {
-            var agent = new ReinforceAgent(1, 2, new ReinforceOptions
+            var agent = new ReinforceAgent<int>(1, new CategoricalHead(2), new ReinforceOptions
             {
                 Gamma = 1, Beta = Math.Pow(2, -13), HiddenSizes = [], Optimizer = OptimizerKind.Sgd, StepEachT = true,
             }, seed);
@@ -71,7 +71,7 @@ public sealed class ShortCorridorTests(ITestOutputHelper output)
         });
         var baseline = Curve(seed =>
         {
-            var agent = new ReinforceBaselineAgent(1, 2, new ReinforceBaselineOptions
+            var agent = new ReinforceBaselineAgent<int>(1, new CategoricalHead(2), new ReinforceBaselineOptions
             {
                 Gamma = 1, Beta = Math.Pow(2, -9), Alpha = Math.Pow(2, -6), HiddenSizes = [],
                 Optimizer = OptimizerKind.Sgd, StepEachT = true,

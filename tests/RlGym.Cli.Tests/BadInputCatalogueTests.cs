@@ -106,7 +106,7 @@ public sealed class BadInputCatalogueTests : IClassFixture<BadInputCatalogueTest
             "train FrozenLake-v1 --agent a2c --out {new}",
             "train FrozenLake-v1 --agent reinforce --out {new}",
             "train Pendulum-v1 --agent dqn --out {new}",
-            "train Pendulum-v1 --agent a2c --out {new}",
+            "train Pendulum-v1 --agent actor-critic --out {new}",
             "train Pendulum-v1 --agent q-learning --out {new}",
             // Settings.
             "train FrozenLake-v1 --episodes 3 --set alpha=7 --out {new}",

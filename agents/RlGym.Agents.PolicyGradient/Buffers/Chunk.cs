@@ -3,18 +3,20 @@ using MathNet.Numerics.LinearAlgebra;
 namespace RlGym.Agents.PolicyGradient;
 
 /// <summary>
-/// A fixed-size slice of an episode as the networks take it: observations (rows × features), actions, returns,
+/// A fixed-size slice of an episode as the networks take it: observations (rows × features), actions (rows × action
+/// width doubles), returns,
 /// weights and a mask that is 1 on real rows and 0 on padding. One chunk size per network keeps the networks' buffers
 /// fixed whatever the episode's length.
 /// </summary>
 public sealed class Chunk
 {
-    /// <summary>Creates a chunk of <paramref name="rows"/> rows of <paramref name="features"/> features.</summary>
-    public Chunk(int rows, int features)
+    /// <summary>Creates a chunk of <paramref name="rows"/> rows of <paramref name="features"/> features and actions of <paramref name="actionWidth"/> doubles.</summary>
+    public Chunk(int rows, int features, int actionWidth = 1)
     {
         Rows = rows;
+        ActionWidth = actionWidth;
         Observations = Matrix<double>.Build.Dense(rows, features);
-        Actions = new int[rows];
+        Actions = new double[rows * actionWidth];
         Returns = new double[rows];
         Weights = new double[rows];
         Mask = new double[rows];
@@ -26,8 +28,11 @@ public sealed class Chunk
     /// <summary>s_t, one per row.</summary>
     public Matrix<double> Observations { get; }
 
-    /// <summary>a_t.</summary>
-    public int[] Actions { get; }
+    /// <summary>Doubles per action.</summary>
+    public int ActionWidth { get; }
+
+    /// <summary>a_t, <see cref="ActionWidth"/> doubles per row.</summary>
+    public double[] Actions { get; }
 
     /// <summary>u_t.</summary>
     public double[] Returns { get; }
@@ -47,7 +52,9 @@ public sealed class Chunk
             bool isReal = i < real;
             if (isReal) BatchRows.Write(Observations, i, episode.Observation(start + i));
             else BatchRows.Clear(Observations, i);
-            Actions[i] = isReal ? episode.Actions[start + i] : 0;
+            var action = Actions.AsSpan(i * ActionWidth, ActionWidth);
+            if (isReal) episode.Action(start + i).CopyTo(action);
+            else action.Clear();
             Returns[i] = isReal ? returns[start + i] : 0;
             Weights[i] = Returns[i];
             Mask[i] = isReal ? 1 : 0;

@@ -1,23 +1,26 @@
 namespace RlGym.Agents.PolicyGradient;
 
 /// <summary>
-/// One episode's (s_t, a_t, r_t) and its discounted returns u_t, for the Monte Carlo agents. Arrays grow by doubling
-/// up to the longest episode seen, so once that length has been met adding allocates nothing.
+/// One episode's (s_t, a_t, r_t) and its discounted returns u_t, for the Monte Carlo agents. An action is stored as
+/// <c>actionWidth</c> doubles (an index, or a Gaussian sample before clipping). Arrays grow by doubling up to the
+/// longest episode seen, so once that length has been met adding allocates nothing.
 /// </summary>
 public sealed class EpisodeBuffer
 {
     private readonly int _observationSize;
+    private readonly int _actionWidth;
     private float[] _observations;
-    private int[] _actions;
+    private double[] _actions;
     private double[] _rewards;
     private double[] _returns;
 
-    /// <summary>Creates a buffer for observations of <paramref name="observationSize"/> floats.</summary>
-    public EpisodeBuffer(int observationSize, int capacity = 512)
+    /// <summary>Creates a buffer for observations of <paramref name="observationSize"/> floats and actions of <paramref name="actionWidth"/> doubles.</summary>
+    public EpisodeBuffer(int observationSize, int actionWidth = 1, int capacity = 512)
     {
         _observationSize = observationSize;
+        _actionWidth = actionWidth;
         _observations = new float[capacity * observationSize];
-        _actions = new int[capacity];
+        _actions = new double[capacity * actionWidth];
         _rewards = new double[capacity];
         _returns = new double[capacity];
     }
@@ -26,11 +29,11 @@ public sealed class EpisodeBuffer
     public int Count { get; private set; }
 
     /// <summary>Appends (s_t, a_t, r_t); the observation is copied.</summary>
-    public void Add(ReadOnlySpan<float> observation, int action, double reward)
+    public void Add(ReadOnlySpan<float> observation, ReadOnlySpan<double> action, double reward)
     {
-        if (Count == _actions.Length) Grow();
+        if (Count == _rewards.Length) Grow();
         observation.CopyTo(_observations.AsSpan(Count * _observationSize, _observationSize));
-        _actions[Count] = action;
+        action.CopyTo(_actions.AsSpan(Count * _actionWidth, _actionWidth));
         _rewards[Count] = reward;
         Count++;
     }
@@ -38,8 +41,11 @@ public sealed class EpisodeBuffer
     /// <summary>s_t.</summary>
     public ReadOnlySpan<float> Observation(int t) => _observations.AsSpan(t * _observationSize, _observationSize);
 
-    /// <summary>a_0 … a_{n−1}.</summary>
-    public ReadOnlySpan<int> Actions => _actions.AsSpan(0, Count);
+    /// <summary>a_t, <see cref="ActionWidth"/> doubles.</summary>
+    public ReadOnlySpan<double> Action(int t) => _actions.AsSpan(t * _actionWidth, _actionWidth);
+
+    /// <summary>Doubles per action.</summary>
+    public int ActionWidth => _actionWidth;
 
     /// <summary>r_0 … r_{n−1}.</summary>
     public ReadOnlySpan<double> Rewards => _rewards.AsSpan(0, Count);
@@ -67,7 +73,7 @@ public sealed class EpisodeBuffer
     {
         writer.Write(Count);
         foreach (var x in _observations.AsSpan(0, Count * _observationSize)) writer.Write(x);
-        foreach (var a in Actions) writer.Write(a);
+        foreach (var a in _actions.AsSpan(0, Count * _actionWidth)) writer.Write(a);
         foreach (var r in Rewards) writer.Write(r);
     }
 
@@ -75,13 +81,13 @@ public sealed class EpisodeBuffer
     public void Read(BinaryReader reader)
     {
         int count = reader.ReadInt32();
-        long bytes = (long)count * (_observationSize * sizeof(float) + sizeof(int) + sizeof(double));
+        long bytes = (long)count * (_observationSize * sizeof(float) + _actionWidth * sizeof(double) + sizeof(double));
         if (count < 0 || (reader.BaseStream.CanSeek && bytes > reader.BaseStream.Length - reader.BaseStream.Position))
             throw new InvalidDataException($"The file is damaged: an episode of {count} steps does not fit in it.");
         Clear();
-        while (_actions.Length < count) Grow();
+        while (_rewards.Length < count) Grow();
         for (int i = 0; i < count * _observationSize; i++) _observations[i] = reader.ReadSingle();
-        for (int t = 0; t < count; t++) _actions[t] = reader.ReadInt32();
+        for (int i = 0; i < count * _actionWidth; i++) _actions[i] = reader.ReadDouble();
         for (int t = 0; t < count; t++) _rewards[t] = reader.ReadDouble();
         Count = count;
     }
@@ -94,14 +100,14 @@ public sealed class EpisodeBuffer
     }
 
     /// <summary>Replaces <paramref name="episodes"/> by every copy's episode that <see cref="Write(BinaryWriter, IReadOnlyList{EpisodeBuffer})"/> wrote.</summary>
-    public static void Read(BinaryReader reader, List<EpisodeBuffer> episodes, int observationSize)
+    public static void Read(BinaryReader reader, List<EpisodeBuffer> episodes, int observationSize, int actionWidth)
     {
         int copies = reader.ReadInt32();
         if (copies < 0 || copies > 1 << 20) throw new InvalidDataException($"{copies} environment copies is not possible.");
         episodes.Clear();
         for (int k = 0; k < copies; k++)
         {
-            var episode = new EpisodeBuffer(observationSize);
+            var episode = new EpisodeBuffer(observationSize, actionWidth);
             episode.Read(reader);
             episodes.Add(episode);
         }
@@ -109,9 +115,9 @@ public sealed class EpisodeBuffer
 
     private void Grow()
     {
-        int capacity = _actions.Length * 2;
+        int capacity = _rewards.Length * 2;
         Array.Resize(ref _observations, capacity * _observationSize);
-        Array.Resize(ref _actions, capacity);
+        Array.Resize(ref _actions, capacity * _actionWidth);
         Array.Resize(ref _rewards, capacity);
         Array.Resize(ref _returns, capacity);
     }

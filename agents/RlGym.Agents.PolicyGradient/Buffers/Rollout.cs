@@ -3,7 +3,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace RlGym.Agents.PolicyGradient;
 
 /// <summary>
-/// A2C's rollout over K environment copies: K·m rows of (s_t, a_t, r_t), filled in the order the transitions arrive.
+/// A2C's rollout over K environment copies: K·m rows of (s_t, a_t, r_t) (a_t as action-width doubles: an index, or
+/// a Gaussian sample before clipping), filled in the order the transitions arrive.
 /// Each row knows its copy and the row of that copy's next step (its successor), so the targets can be summed back
 /// along each copy's own steps; a copy being reset contributes no row that step, and an episode end is never linked
 /// to the next episode's first step. For each copy the last s_{t+1} seen is kept: the state a rollout-cut sum
@@ -13,13 +14,14 @@ public sealed class Rollout
 {
     private readonly int[] _lastRow;
 
-    /// <summary>Creates a rollout of <paramref name="copies"/> · <paramref name="steps"/> rows of <paramref name="observationSize"/> features.</summary>
-    public Rollout(int copies, int steps, int observationSize)
+    /// <summary>Creates a rollout of <paramref name="copies"/> · <paramref name="steps"/> rows of <paramref name="observationSize"/> features and actions of <paramref name="actionWidth"/> doubles.</summary>
+    public Rollout(int copies, int steps, int observationSize, int actionWidth = 1)
     {
         Copies = copies;
         int rows = copies * steps;
+        ActionWidth = actionWidth;
         Observations = Matrix<double>.Build.Dense(rows, observationSize);
-        Actions = new int[rows];
+        Actions = new double[rows * actionWidth];
         Rewards = new double[rows];
         Ends = new bool[rows];
         Successors = new int[rows];
@@ -36,13 +38,16 @@ public sealed class Rollout
     public int Count { get; private set; }
 
     /// <summary>True when all K·m rows are filled: time to learn.</summary>
-    public bool IsFull => Count == Actions.Length;
+    public bool IsFull => Count == Rewards.Length;
+
+    /// <summary>Doubles per action.</summary>
+    public int ActionWidth { get; }
 
     /// <summary>s_t, one row per step.</summary>
     public Matrix<double> Observations { get; }
 
-    /// <summary>a_t.</summary>
-    public int[] Actions { get; }
+    /// <summary>a_t, <see cref="ActionWidth"/> doubles per row.</summary>
+    public double[] Actions { get; }
 
     /// <summary>r_t (with γ v(s_{t+1}; w) added when the step was cut by a time limit).</summary>
     public double[] Rewards { get; }
@@ -60,12 +65,12 @@ public sealed class Rollout
     public Matrix<double> LastNextObservations { get; }
 
     /// <summary>Adds copy <paramref name="copy"/>'s step.</summary>
-    public void Add(int copy, ReadOnlySpan<float> observation, int action, double reward, bool end, ReadOnlySpan<float> nextObservation)
+    public void Add(int copy, ReadOnlySpan<float> observation, ReadOnlySpan<double> action, double reward, bool end, ReadOnlySpan<float> nextObservation)
     {
         if ((uint)copy >= (uint)Copies) throw new ArgumentOutOfRangeException(nameof(copy), copy, $"The rollout holds {Copies} copies.");
         int row = Count++;
         BatchRows.Write(Observations, row, observation);
-        Actions[row] = action;
+        action.CopyTo(Actions.AsSpan(row * ActionWidth, ActionWidth));
         Rewards[row] = reward;
         Ends[row] = end;
         Successors[row] = -1;
@@ -87,13 +92,13 @@ public sealed class Rollout
     public void Write(BinaryWriter w)
     {
         w.Write(Copies);
-        w.Write(Actions.Length);
+        w.Write(Rewards.Length);
         w.Write(Count);
         int d = Observations.ColumnCount;
         for (int i = 0; i < Count; i++)
         {
             for (int j = 0; j < d; j++) w.Write(Observations[i, j]);
-            w.Write(Actions[i]);
+            for (int j = 0; j < ActionWidth; j++) w.Write(Actions[i * ActionWidth + j]);
             w.Write(Rewards[i]);
             w.Write(Ends[i]);
             w.Write(Successors[i]);
@@ -110,13 +115,13 @@ public sealed class Rollout
     public void Read(BinaryReader r)
     {
         int copies = r.ReadInt32(), rows = r.ReadInt32(), count = r.ReadInt32();
-        if (copies != Copies || rows != Actions.Length || count < 0 || count > rows)
-            throw new InvalidDataException($"The saved rollout has {copies} copies and {count} of {rows} rows; this agent's has {Copies} copies and {Actions.Length} rows.");
+        if (copies != Copies || rows != Rewards.Length || count < 0 || count > rows)
+            throw new InvalidDataException($"The saved rollout has {copies} copies and {count} of {rows} rows; this agent's has {Copies} copies and {Rewards.Length} rows.");
         int d = Observations.ColumnCount;
         for (int i = 0; i < count; i++)
         {
             for (int j = 0; j < d; j++) Observations[i, j] = r.ReadDouble();
-            Actions[i] = r.ReadInt32();
+            for (int j = 0; j < ActionWidth; j++) Actions[i * ActionWidth + j] = r.ReadDouble();
             Rewards[i] = r.ReadDouble();
             Ends[i] = r.ReadBoolean();
             Successors[i] = r.ReadInt32();

@@ -66,6 +66,9 @@ public sealed class CategoricalHead : ActionHead<int>
     public override int ToEnv(ReadOnlySpan<double> action) => (int)action[0];
 
     /// <inheritdoc/>
+    public override void FromEnv(int action, Span<double> stored) => stored[0] = action;
+
+    /// <inheritdoc/>
     public override void Remember() { }
 
     /// <inheritdoc/>

@@ -83,6 +83,12 @@ public sealed class GaussianHead : ActionHead<float[]>
     }
 
     /// <inheritdoc/>
+    public override void FromEnv(float[] action, Span<double> stored)
+    {
+        for (int j = 0; j < OutputSize; j++) stored[j] = action[j];
+    }
+
+    /// <inheritdoc/>
     public override void Remember() => LogStd.Values.CopyTo(_oldLogStd);
 
     /// <inheritdoc/>

@@ -21,9 +21,12 @@ public static class NetworkBuilder
     }
 
     /// <summary>An optimizer over <paramref name="net"/>'s parameters, clipping by global norm when <paramref name="maxGradNorm"/> &gt; 0.</summary>
-    public static Optimizer Optimizer(OptimizerKind kind, Sequential net, double learningRate, double maxGradNorm)
+    public static Optimizer Optimizer(OptimizerKind kind, Sequential net, double learningRate, double maxGradNorm) =>
+        Optimizer(kind, net.Parameters, learningRate, maxGradNorm);
+
+    /// <summary>An optimizer over <paramref name="p"/> (a policy's network and its head's ln σ), clipping by global norm when <paramref name="maxGradNorm"/> &gt; 0.</summary>
+    public static Optimizer Optimizer(OptimizerKind kind, IReadOnlyList<Parameter> p, double learningRate, double maxGradNorm)
     {
-        IReadOnlyList<Parameter> p = net.Parameters;
         Optimizer optimizer = kind switch
         {
             OptimizerKind.Adam => new Adam(p, learningRate, epsilon: Adam.CleanRlEpsilon),

@@ -25,6 +25,11 @@ public sealed record A2COptions : CriticOptions
     [Range(1, 4096)]
     public int N { get; init; } = 16;
 
+    /// <summary>Environment steps over which β and α fall linearly to 0 (0: constant step sizes).</summary>
+    [Description("environment steps (of all copies) over which β and α fall linearly to 0, e.g. the run's --steps; 0 keeps them constant")]
+    [Range(0, long.MaxValue)]
+    public long AnnealSteps { get; init; }
+
     /// <summary>Entropy bonus λ.</summary>
     [Description("λ: weight of the policy's entropy added to the objective (entropy regularisation)")]
     [Range(0.0, 10.0)]

@@ -35,7 +35,7 @@ public static class Solving
     {
         using var evalEnv = Make(id);
         double threshold = evalEnv.Spec!.RewardThreshold!.Value;
-        var loop = new VectorLoop<float[], int>(copies ?? (agent is A2CAgent ? A2CAgent.DefaultEnvs : 1), _ => Make(id), seed);
+        var loop = new VectorLoop<float[], int>(copies ?? (agent is A2CAgent<int> ? A2CAgent.DefaultEnvs : 1), _ => Make(id), seed);
         long nextCheck = CheckEvery;
         int evaluations = 0;
         while (loop.Steps < maxSteps && loop.Returns.Count < maxEpisodes)
@@ -51,11 +51,11 @@ public static class Solving
     }
 
     /// <summary>An A2C agent for the environment's spaces.</summary>
-    public static A2CAgent A2C(string id, long seed, A2COptions? options = null)
+    public static A2CAgent<int> A2C(string id, long seed, A2COptions? options = null)
     {
         using var probe = Make(id);
         var (n, actions) = (((RlGym.Core.Spaces.Box)probe.ObservationSpace).Size, ((RlGym.Core.Spaces.Discrete)probe.ActionSpace).N);
-        return new A2CAgent(n, actions, options, seed);
+        return new A2CAgent<int>(n, new CategoricalHead(actions), options, seed);
     }
 
     /// <summary>The median of some numbers, a missing one counting as +∞.</summary>
