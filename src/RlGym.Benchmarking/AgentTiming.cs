@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RlGym.Core.Agents;
+using RlGym.Core.Errors;
 using RlGym.Core.Registration;
 using RlGym.Training;
 
@@ -49,7 +50,10 @@ public static class AgentTiming
     private static AgentBenchResult Time(EnvRegistry envs, IAgentFactory factory, string id, long steps, long seed, CancellationToken cancellationToken)
     {
         using var probe = envs.Make(id);
-        var agent = factory.Create(probe, new Dictionary<string, string>(), seed);
+        IAgent agent;
+        // An agent that needs a setting of the user's (behaviour cloning's demonstrations) is listed with the reason.
+        try { agent = factory.Create(probe, new Dictionary<string, string>(), seed); }
+        catch (UserInputException e) { return new AgentBenchResult(factory.Info.Name, id, 0, 0, null, null, null, e.Message); }
         int copies = factory.Info.DefaultEnvs;
         var options = new TrainerOptions { Seed = seed, Steps = steps, Envs = copies, WriteLearningCurve = false };
         using var trainer = Trainer.Create(() => envs.Make(id), agent, options);
