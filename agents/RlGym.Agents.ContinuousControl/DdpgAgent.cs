@@ -35,6 +35,7 @@ public sealed class DdpgAgent : IAgent<float[], float[]>
     private readonly double[] _actionGradient;
     private readonly Matrix<double> _actionGradientMatrix;
     private readonly Dictionary<int, Matrix<double>> _observationBatches = [];
+    private readonly OrnsteinUhlenbeckNoise _ou;
 
     /// <summary>Creates the agent for observations of width <paramref name="observationSize"/> and the Box <paramref name="bounds"/>.</summary>
     public DdpgAgent(int observationSize, ActionBounds bounds, DdpgOptions options, long seed, string name = AgentName)
@@ -62,6 +63,7 @@ public sealed class DdpgAgent : IAgent<float[], float[]>
         _actions = new double[options.BatchSize * m];
         _actionGradient = new double[options.BatchSize * m];
         _actionGradientMatrix = Matrix<double>.Build.Dense(options.BatchSize, m);
+        _ou = new OrnsteinUhlenbeckNoise(m);
     }
 
     /// <inheritdoc/>
@@ -100,7 +102,7 @@ public sealed class DdpgAgent : IAgent<float[], float[]>
     /// <summary>−mean q(s, μ(s;θ)) at the last gradient step.</summary>
     public double LastActorLoss { get; private set; } = double.NaN;
 
-    /// <summary>μ(s;θ) mapped to the Box; exploring adds N(0, (σ h)²) and clips, or draws uniformly before learning starts.</summary>
+    /// <summary>μ(s;θ) mapped to the Box; exploring adds σ h times the noise (copy 0's) and clips, or draws uniformly before learning starts.</summary>
     public float[] Act(float[] observation, bool explore)
     {
         var action = new float[_bounds.Size];
@@ -110,7 +112,7 @@ public sealed class DdpgAgent : IAgent<float[], float[]>
             return action;
         }
         var y = _actor.Predict((ReadOnlySpan<float>)observation);
-        for (int j = 0; j < action.Length; j++) action[j] = (float)Explore(j, y[j], explore);
+        for (int j = 0; j < action.Length; j++) action[j] = (float)Explore(0, j, y[j], explore);
         return action;
     }
 
@@ -129,15 +131,18 @@ public sealed class DdpgAgent : IAgent<float[], float[]>
         for (int i = 0; i < k; i++)
         {
             var action = actions[i] = new float[_bounds.Size];
-            for (int j = 0; j < action.Length; j++) action[j] = (float)Explore(j, y[j * k + i], explore: true);
+            for (int j = 0; j < action.Length; j++) action[j] = (float)Explore(i, j, y[j * k + i], explore: true);
         }
     }
 
-    private double Explore(int j, double y, bool explore)
+    private double Explore(int copy, int j, double y, bool explore)
     {
         double a = _bounds.Centre[j] + _bounds.HalfWidth[j] * y;
         if (!explore) return a;
-        return _bounds.Clip(j, a + Options.ExplorationNoise * _bounds.HalfWidth[j] * _rng.NextGaussian());
+        double noise = Options.Noise == ExplorationNoiseKind.OrnsteinUhlenbeck
+            ? _ou.Next(copy, j, Options.ExplorationNoise, _rng)
+            : Options.ExplorationNoise * _rng.NextGaussian();
+        return _bounds.Clip(j, a + _bounds.HalfWidth[j] * noise);
     }
 
     private void RandomAction(float[] action)
@@ -155,6 +160,7 @@ public sealed class DdpgAgent : IAgent<float[], float[]>
     public void Observe(in Transition<float[], float[]> transition)
     {
         _buffer.Add(transition.Observation, transition.Action, transition.Reward, transition.NextObservation, transition.Terminated);
+        if (transition.Done) _ou.Reset(transition.Copy);
         Steps++;
         if (Steps > Options.LearningStarts && _buffer.Count >= Options.BatchSize) TrainStep();
     }
@@ -227,7 +233,7 @@ public sealed class DdpgAgent : IAgent<float[], float[]>
             for (int k = 0; k < n; k++) actions[j * n + k] = _bounds.Centre[j] + _bounds.HalfWidth[j] * mu[j * n + k];
     }
 
-    /// <summary>Writes the counters, the generator, the four networks, both Adam states and the replay buffer.</summary>
+    /// <summary>Writes the counters, the generator, the noise processes, the four networks, both Adam states and the replay buffer.</summary>
     public void Save(Stream stream)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -235,6 +241,7 @@ public sealed class DdpgAgent : IAgent<float[], float[]>
         writer.Write(Steps);
         writer.Write(Updates);
         AgentFile.WriteRng(writer, _rng);
+        _ou.Save(writer);
         _buffer.Save(writer);
         writer.Flush();
         _actor.Save(stream);
@@ -253,6 +260,7 @@ public sealed class DdpgAgent : IAgent<float[], float[]>
         Steps = reader.ReadInt64();
         Updates = reader.ReadInt64();
         AgentFile.ReadRng(reader, _rng);
+        _ou.Load(reader);
         _buffer.Load(reader);
         _actor.Load(stream);
         _actorTarget.Load(stream);

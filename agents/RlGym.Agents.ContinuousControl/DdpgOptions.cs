@@ -52,8 +52,12 @@ public sealed record DdpgOptions
     [Range(0.0, 1.0)]
     public double Tau { get; init; } = 0.005;
 
-    /// <summary>Exploration noise, as a fraction of the action's half-width.</summary>
-    [Description("standard deviation of the Gaussian exploration noise, as a fraction of the action's half-width")]
+    /// <summary>Exploration noise σ, as a fraction of the action's half-width.</summary>
+    [Description("scale σ of the exploration noise (the Gaussian's standard deviation), as a fraction of the action's half-width")]
     [Range(0.0, 10.0)]
     public double ExplorationNoise { get; init; } = 0.1;
+
+    /// <summary>The kind of exploration noise; <see cref="ExplorationNoise"/> is its σ.</summary>
+    [Description("exploration noise: gaussian (independent each step) or ornstein-uhlenbeck (correlated, reset each episode)")]
+    public ExplorationNoiseKind Noise { get; init; } = ExplorationNoiseKind.Gaussian;
 }

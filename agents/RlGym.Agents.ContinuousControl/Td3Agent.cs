@@ -39,6 +39,7 @@ public sealed class Td3Agent : IAgent<float[], float[]>
     private readonly double[] _actionGradient;
     private readonly Matrix<double> _actionGradientMatrix;
     private readonly Dictionary<int, Matrix<double>> _observationBatches = [];
+    private readonly OrnsteinUhlenbeckNoise _ou;
 
     /// <summary>Creates the agent for observations of width <paramref name="observationSize"/> and the Box <paramref name="bounds"/>.</summary>
     public Td3Agent(int observationSize, ActionBounds bounds, Td3Options options, long seed, string name = AgentName)
@@ -69,6 +70,7 @@ public sealed class Td3Agent : IAgent<float[], float[]>
         _actions = new double[options.BatchSize * m];
         _actionGradient = new double[options.BatchSize * m];
         _actionGradientMatrix = Matrix<double>.Build.Dense(options.BatchSize, m);
+        _ou = new OrnsteinUhlenbeckNoise(m);
     }
 
     /// <inheritdoc/>
@@ -113,7 +115,7 @@ public sealed class Td3Agent : IAgent<float[], float[]>
     /// <summary>−mean q_1(s, μ(s;θ)) at the last actor update.</summary>
     public double LastActorLoss { get; private set; } = double.NaN;
 
-    /// <summary>μ(s;θ) mapped to the Box; exploring adds N(0, (σ h)²) and clips, or draws uniformly before learning starts.</summary>
+    /// <summary>μ(s;θ) mapped to the Box; exploring adds σ h times the noise (copy 0's) and clips, or draws uniformly before learning starts.</summary>
     public float[] Act(float[] observation, bool explore)
     {
         var action = new float[_bounds.Size];
@@ -123,7 +125,7 @@ public sealed class Td3Agent : IAgent<float[], float[]>
             return action;
         }
         var y = _actor.Predict((ReadOnlySpan<float>)observation);
-        for (int j = 0; j < action.Length; j++) action[j] = (float)Explore(j, y[j], explore);
+        for (int j = 0; j < action.Length; j++) action[j] = (float)Explore(0, j, y[j], explore);
         return action;
     }
 
@@ -142,15 +144,18 @@ public sealed class Td3Agent : IAgent<float[], float[]>
         for (int i = 0; i < k; i++)
         {
             var action = actions[i] = new float[_bounds.Size];
-            for (int j = 0; j < action.Length; j++) action[j] = (float)Explore(j, y[j * k + i], explore: true);
+            for (int j = 0; j < action.Length; j++) action[j] = (float)Explore(i, j, y[j * k + i], explore: true);
         }
     }
 
-    private double Explore(int j, double y, bool explore)
+    private double Explore(int copy, int j, double y, bool explore)
     {
         double a = _bounds.Centre[j] + _bounds.HalfWidth[j] * y;
         if (!explore) return a;
-        return _bounds.Clip(j, a + Options.ExplorationNoise * _bounds.HalfWidth[j] * _rng.NextGaussian());
+        double noise = Options.Noise == ExplorationNoiseKind.OrnsteinUhlenbeck
+            ? _ou.Next(copy, j, Options.ExplorationNoise, _rng)
+            : Options.ExplorationNoise * _rng.NextGaussian();
+        return _bounds.Clip(j, a + _bounds.HalfWidth[j] * noise);
     }
 
     private void RandomAction(float[] action)
@@ -168,6 +173,7 @@ public sealed class Td3Agent : IAgent<float[], float[]>
     public void Observe(in Transition<float[], float[]> transition)
     {
         _buffer.Add(transition.Observation, transition.Action, transition.Reward, transition.NextObservation, transition.Terminated);
+        if (transition.Done) _ou.Reset(transition.Copy);
         Steps++;
         if (Steps > Options.LearningStarts && _buffer.Count >= Options.BatchSize) TrainStep();
     }
@@ -254,7 +260,7 @@ public sealed class Td3Agent : IAgent<float[], float[]>
             for (int k = 0; k < n; k++) actions[j * n + k] = _bounds.Centre[j] + _bounds.HalfWidth[j] * mu[j * n + k];
     }
 
-    /// <summary>Writes the counters, the generator, the six networks, the three Adam states and the replay buffer.</summary>
+    /// <summary>Writes the counters, the generator, the noise processes, the six networks, the three Adam states and the replay buffer.</summary>
     public void Save(Stream stream)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -262,6 +268,7 @@ public sealed class Td3Agent : IAgent<float[], float[]>
         writer.Write(Steps);
         writer.Write(Updates);
         AgentFile.WriteRng(writer, _rng);
+        _ou.Save(writer);
         _buffer.Save(writer);
         writer.Flush();
         _actor.Save(stream);
@@ -283,6 +290,7 @@ public sealed class Td3Agent : IAgent<float[], float[]>
         Steps = reader.ReadInt64();
         Updates = reader.ReadInt64();
         AgentFile.ReadRng(reader, _rng);
+        _ou.Load(reader);
         _buffer.Load(reader);
         _actor.Load(stream);
         _actorTarget.Load(stream);

@@ -88,6 +88,22 @@ public static class BenchReportText
         return sb.ToString();
     }
 
+    /// <summary>Renders the training speed of each agent (<c>rlgym bench --agents</c>).</summary>
+    public static string RenderAgents(IReadOnlyList<AgentBenchResult> results, string machine)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"rlgym bench --agents  {machine}");
+        sb.AppendLine("Agents (training env steps/s with default options: act + env step + learn, all copies counted;");
+        sb.AppendLine("  cpu = per second of the training thread's CPU time, which other processes' load does not lower)");
+        Table(sb, ["agent", "env", "copies", "steps", "steps/s", "cpu", "seconds", "note"],
+            results.Select(r => new[]
+            {
+                r.Agent, r.Env ?? "-", r.Copies.ToString(CultureInfo.InvariantCulture), r.Steps.ToString("N0", CultureInfo.InvariantCulture),
+                Rate(r.StepsPerSecond), Rate(r.CpuStepsPerSecond), r.Seconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "n/a", r.Note,
+            }));
+        return sb.ToString();
+    }
+
     private static void Table(StringBuilder sb, string[] header, IEnumerable<string[]> rows)
     {
         var all = new List<string[]> { header };

@@ -9,23 +9,29 @@ public sealed class ContractTests
 {
     public static TheoryData<string> Names() => ["ddpg", "td3", "sac"];
 
-    private static IAgent<float[], float[]> Create(string name, long seed, int learningStarts = 50)
+    private static IAgent<float[], float[]> Create(string name, long seed, int learningStarts = 50, string? noise = null)
     {
         var settings = new Dictionary<string, string>
         {
             ["hidden_sizes"] = "8,8", ["batch_size"] = "16", ["learning_starts"] = learningStarts.ToString(), ["buffer_size"] = "1000",
         };
+        if (noise is not null) settings["noise"] = noise;
         var env = VectorLoop.Registry().Make("Pendulum-v1");
         return (IAgent<float[], float[]>)new AgentRegistry().Add(new ContinuousControlAgents()).Get(name).Create(env, settings, seed);
     }
 
     [Theory]
-    [MemberData(nameof(Names))]
-    public void A_saved_and_loaded_agent_continues_exactly_including_its_replay_buffer(string name)
+    [InlineData("ddpg", null)]
+    [InlineData("td3", null)]
+    [InlineData("sac", null)]
+    [InlineData("ddpg", "ornstein-uhlenbeck")]
+    [InlineData("td3", "ornstein-uhlenbeck")]
+    public void A_saved_and_loaded_agent_continues_exactly_including_its_replay_buffer(string name, string? noise)
     {
-        var a = Create(name, seed: 3);
+        // 100 steps per copy of 200-step episodes: the Ornstein-Uhlenbeck processes are mid-episode when saved.
+        var a = Create(name, seed: 3, noise: noise);
         VectorLoop.Train("Pendulum-v1", a, copies: 2, envSteps: 200, seed: 1);
-        var b = Create(name, seed: 99);
+        var b = Create(name, seed: 99, noise: noise);
         b.Load(Fixtures.Saved(a));
 
         // The same transitions from here on: both must choose the same actions and end with the same weights.

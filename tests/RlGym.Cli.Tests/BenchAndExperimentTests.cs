@@ -38,3 +38,30 @@ public sealed class BenchAndExperimentTests
         Assert.Contains("10000", line);
     }
 }
+
+public sealed class AgentBenchTests
+{
+    // The shape of `rlgym bench --agents`: one row per registered agent, each on the first bench env it accepts, with
+    // the budget trained and a rate; an agent that fits none is listed with the reason instead of left out.
+    [Fact]
+    public void Every_agent_gets_a_row_with_its_env_budget_and_rate()
+    {
+        var envs = new RlGym.Core.Registration.EnvRegistry()
+            .Add(new RlGym.Envs.ToyText.ToyTextEnvironments()).Add(new RlGym.Envs.ClassicControl.ClassicControlEnvironments());
+        var agents = new RlGym.Core.Agents.AgentRegistry()
+            .Add(new RlGym.Agents.Tabular.TabularAgents()).Add(new RlGym.Agents.PolicyGradient.PolicyGradientAgents());
+        var results = RlGym.Benchmarking.AgentTiming.Run(envs, agents, steps: 2_000, seed: 1);
+
+        Assert.Equal(agents.Factories.Count, results.Count);
+        Assert.Contains(results, r => r.Agent == "q-learning" && r.Env == "FrozenLake-v1");
+        Assert.Contains(results, r => r.Agent == "reinforce" && r.Env == "CartPole-v1");
+        foreach (var r in results.Where(r => r.Env is not null))
+        {
+            Assert.True(r.Steps >= 2_000, $"{r.Agent} trained {r.Steps} steps");
+            Assert.True(r.StepsPerSecond > 0, r.Agent);
+        }
+        var text = RlGym.Benchmarking.BenchReportText.RenderAgents(results, "test machine");
+        foreach (var r in results) Assert.Contains(r.Agent, text);
+        Assert.Contains("steps/s", text);
+    }
+}

@@ -9,7 +9,7 @@ namespace RlGym.Agents.ContinuousControl;
 /// </summary>
 internal static class AgentFile
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static void WriteHeader(BinaryWriter writer, uint magic, string name, int observationSize, int actionSize, int[] hidden)
     {

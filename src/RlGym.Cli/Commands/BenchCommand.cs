@@ -18,6 +18,7 @@ public sealed class BenchCommand : Command
     private readonly Option<string?> _scaling = new("--scaling") { Description = "Copy counts at which vector envs that keep their copies in arrays are measured on one thread and on all (default 128,1024,8192; none to skip)", HelpName = "K,K,..." };
     private readonly Option<int?> _threads = new("--threads") { Description = "Threads of the parallel vector environment (default one per core)", HelpName = "N" };
     private readonly Option<int?> _repeats = new("--repeats") { Description = "Timed runs per figure; the fastest is reported (default 3)", HelpName = "N" };
+    private readonly Option<bool> _agents = new("--agents") { Description = "Instead of the environments, measure each registered agent's training steps per second (default 20000 steps each; tabular on FrozenLake, discrete actions on CartPole, continuous on Pendulum)" };
     private readonly Option<bool> _noBaselines = new("--no-baselines") { Description = "Skip the C loop and Gymnasium timings" };
     private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the action sequences, environments and agents (default 1)");
     private readonly Option<bool> _json = CommonOptions.Json();
@@ -26,7 +27,7 @@ public sealed class BenchCommand : Command
     public BenchCommand(CliSession session) : base("bench", "Measure environment and agent steps per second")
     {
         Arguments.Add(_ids);
-        foreach (var o in new Option[] { _steps, _envs, _scaling, _threads, _repeats, _noBaselines, _seed, _json }) Options.Add(o);
+        foreach (var o in new Option[] { _steps, _envs, _scaling, _threads, _repeats, _agents, _noBaselines, _seed, _json }) Options.Add(o);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
 
@@ -49,8 +50,21 @@ public sealed class BenchCommand : Command
             PythonBaseline = baselines,
         };
         options.Validate();
+        if (parse.GetValue(_agents)) return RunAgents(session, parse, parse.GetValue(_steps) ?? AgentSteps, options.Seed, ct);
         var report = new BenchRunner(session.Envs).Run(options, line => session.Error.WriteLine($"rlgym: {line}"), ct);
         session.Out.WriteLine(parse.GetValue(_json) ? BenchReportJson.Serialize(report) : BenchReportText.Render(report).TrimEnd());
+        return 0;
+    }
+
+    private const long AgentSteps = 20_000;
+
+    private int RunAgents(CliSession session, ParseResult parse, long steps, long seed, CancellationToken ct)
+    {
+        var results = AgentTiming.Run(session.Envs, session.Agents, steps, seed, line => session.Error.WriteLine($"rlgym: {line}"), ct);
+        string machine = $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC  {Environment.ProcessorCount} cores  {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}  seed {seed}";
+        session.Out.WriteLine(parse.GetValue(_json)
+            ? System.Text.Json.JsonSerializer.Serialize(results, BenchReportJson.Options)
+            : BenchReportText.RenderAgents(results, machine).TrimEnd());
         return 0;
     }
 
