@@ -59,6 +59,11 @@ public sealed record DqnOptions
     [Range(0.0, 1.0)]
     public double Alpha { get; init; } = 2.3e-3;
 
+    /// <summary>α at the end of total_steps as a fraction of <see cref="Alpha"/>: α falls linearly to it, then stays.</summary>
+    [Description("α falls linearly over total_steps to alpha · alpha_end_fraction (1 keeps α constant, 0 anneals it to 0)")]
+    [Range(0.0, 1.0)]
+    public double AlphaEndFraction { get; init; } = 1;
+
     /// <summary>Hidden layer widths.</summary>
     [Description("hidden layer widths of the Q-network (ReLU between them), comma-separated (empty: linear)")]
     [Range(1, 1_000_000)]
