@@ -102,7 +102,7 @@ public sealed class DqnAgentContractTests
         Assert.Equal(5.5e-4, agent.LearningRate, 12);
         for (int t = 0; t < 2_000; t++) agent.Observe(new Transition<float[], int>(s, 0, 0, s, false, false));
         Assert.Equal(1e-4, agent.LearningRate, 12);
-        Assert.Equal(1e-3, new DqnAgent(2, 2, Small() with { Alpha = 1e-3 }, 1).LearningRate);
+        Assert.Equal(1e-3, new DqnAgent(2, 2, Small() with { Alpha = 1e-3, AlphaEndFraction = 1 }, 1).LearningRate);
     }
 
     [Theory]
