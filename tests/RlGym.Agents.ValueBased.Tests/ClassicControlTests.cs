@@ -33,8 +33,8 @@ public sealed class ClassicControlTests
     /// <summary>
     /// The bar: CartPole-v1 solved (100-episode greedy mean ≥ 475) with the defaults within 100k environment
     /// steps for at least 4 of 5 seeds, "solved" as <see cref="Solving"/> measures it (screen every 2 000 steps, the
-    /// first 100-episode evaluation ≥ 475 decides). Measured in Release: seeds 1–5 solved at 8 505, 24 793, 37 073,
-    /// 43 021 and 21 137 steps (5 of 5, 35 s); seeds 6–10 at 53 885, 37 428, 43 420, 45 927 and never (9 of 10).
+    /// first 100-episode evaluation ≥ 475 decides). Measured in Release: seeds 1–5 solved at 33 897, 44 253, 54 878,
+    /// 63 568 and never (4 of 5); seeds 6–10 at 58 436, 75 243, 59 154, 73 151 and never (8 of 10).
     /// </summary>
     [Fact]
     [Trait("Category", "Slow")]
@@ -45,8 +45,8 @@ public sealed class ClassicControlTests
     }
 
     /// <summary>
-    /// One seed of the bar above, cheap enough for the default suite: measured solved at 8 505 steps (seed 1) and
-    /// 24 793 steps (seed 2), about 2 s and 5 s in Release; an unsolved run costs the whole 100k steps (~30 s).
+    /// One seed of the bar above, cheap enough for the default suite: measured solved at 33 897 steps (seed 1) and
+    /// 44 253 steps (seed 2), about 3 s each in Release; an unsolved run costs the whole 100k steps (~10 s).
     /// </summary>
     [Theory]
     [InlineData(1)]
