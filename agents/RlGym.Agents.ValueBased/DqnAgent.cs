@@ -73,7 +73,7 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
         var mlp = Mlp.Create(sizes, Activation.ReLU, _rng, WeightInit.PyTorchDefault);
         _q = options.Dueling ? new Sequential(observationSize, [.. mlp.Layers, new DuelingAggregation()]) : mlp;
         _target = _q.Clone();
-        _optimizer = new Adam(_q.Parameters, options.Alpha)
+        _optimizer = new Adam(_q.Parameters, AlphaSchedule(options))
         {
             MaxGradNorm = options.MaxGradNorm > 0 ? options.MaxGradNorm : null,
         };
@@ -98,6 +98,18 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
         _weights = new double[b];
         _targets = new double[b];
         _tdErrors = new double[b];
+    }
+
+    /// <summary>
+    /// α from alpha to alpha · alpha_end_fraction over the gradient steps that total_steps plans: one round of
+    /// gradient_steps every train_frequency steps after learning_starts. It counts Adam's steps, which Save keeps.
+    /// </summary>
+    private static LearningRateSchedule AlphaSchedule(DqnOptions options)
+    {
+        if (options.AlphaEndFraction == 1) return LearningRateSchedule.Constant(options.Alpha);
+        long rounds = Math.Max(1, options.TotalSteps / options.TrainFrequency - options.LearningStarts / options.TrainFrequency);
+        long steps = rounds > long.MaxValue / options.GradientSteps ? long.MaxValue : rounds * options.GradientSteps;
+        return LearningRateSchedule.Linear(options.Alpha, options.Alpha * options.AlphaEndFraction, steps);
     }
 
     /// <inheritdoc/>
@@ -152,6 +164,9 @@ public sealed class DqnAgent : IAgent<float[], int>, IActionValues<float[]>, IEx
 
     /// <inheritdoc/>
     public double ExplorationRate => Epsilon;
+
+    /// <summary>α the next gradient step will use (falling linearly when alpha_end_fraction is below 1).</summary>
+    public double LearningRate => _optimizer.LearningRate;
 
     /// <summary>β of the importance weights now: annealed linearly from priority_beta to 1 over total_steps.</summary>
     public double Beta => Options.PriorityBeta + (1 - Options.PriorityBeta) * Math.Min(1, (double)Steps / Options.TotalSteps);

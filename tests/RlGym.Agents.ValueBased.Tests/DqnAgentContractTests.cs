@@ -90,6 +90,21 @@ public sealed class DqnAgentContractTests
         Assert.Equal(0.1, agent.ExplorationRate, 12);
     }
 
+    [Fact]
+    public void Alpha_falls_linearly_over_the_gradient_steps_total_steps_plans_then_stays()
+    {
+        // 2 000 planned steps, training every 4 after the first 200: 450 rounds of 2 gradient steps.
+        var agent = new DqnAgent(2, 2, Small() with { Alpha = 1e-3, AlphaEndFraction = 0.1 }, 1);
+        Assert.Equal(1e-3, agent.LearningRate);
+        float[] s = [0, 0];
+        for (int t = 0; t < 1_100; t++) agent.Observe(new Transition<float[], int>(s, 0, 0, s, false, false));
+        Assert.Equal(450, agent.Updates);
+        Assert.Equal(5.5e-4, agent.LearningRate, 12);
+        for (int t = 0; t < 2_000; t++) agent.Observe(new Transition<float[], int>(s, 0, 0, s, false, false));
+        Assert.Equal(1e-4, agent.LearningRate, 12);
+        Assert.Equal(1e-3, new DqnAgent(2, 2, Small() with { Alpha = 1e-3, AlphaEndFraction = 1 }, 1).LearningRate);
+    }
+
     [Theory]
     [InlineData(PrioritizationKind.None)]
     [InlineData(PrioritizationKind.Proportional)]

@@ -17,6 +17,7 @@ public sealed class DqnResumeTests
     {
         HiddenSizes = [16], BufferSize = 300, BatchSize = 16, LearningStarts = 64, TrainFrequency = 4, GradientSteps = 2,
         TargetUpdateInterval = 50, TotalSteps = 1_000, Prioritized = prioritized, N = n, Double = n > 1,
+        AlphaEndFraction = n > 1 ? 0.1 : 1,
     };
 
     public static TheoryData<PrioritizationKind, int, int, int> Cases
