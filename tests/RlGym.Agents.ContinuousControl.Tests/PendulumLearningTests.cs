@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace RlGym.Agents.ContinuousControl.Tests;
 
 /// <summary>
-/// The targets on Pendulum-v1: 20k environment steps with each agent's defaults on one copy, then the mean
+/// The targets on Pendulum-v1 (set from SB3 zoo's figures): 20k environment steps with each agent's defaults on one copy, then the mean
 /// return of 100 greedy episodes (seeds 1000–1099) for seeds 1–5. SB3 zoo's anchor is about −150 at 20k.
 /// The figures measured per seed (this machine, defaults, hidden 64-64) are written above each test.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class PendulumLearningTests(ITestOutputHelper output)
     }
 
     // Measured 2026-12-03 (defaults, one copy, greedy mean of 100 episodes): seeds 1–5 → −149.6, −146.5, −149.4,
-    // −148.0, −148.3 (105–391 s each under heavy load). Asserted: the issue's ≥ −200 for 4 of 5.
+    // −148.0, −148.3 (105–391 s each under heavy load). Asserted: ≥ −200 for 4 of 5.
     [Fact]
     public void Td3_reaches_minus_200_for_four_of_five_seeds()
     {
@@ -41,7 +41,7 @@ public sealed class PendulumLearningTests(ITestOutputHelper output)
         Assert.True(scores.Count(s => s >= -200) >= 4, string.Join(", ", scores.Select(s => s.ToString("F1"))));
     }
 
-    // Measured 2026-12-03: seeds 1–5 → −150.9, −147.9, −147.6, −149.7, −148.1 (126–359 s each). Asserted: the issue's
+    // Measured 2026-12-03: seeds 1–5 → −150.9, −147.9, −147.6, −149.7, −148.1 (126–359 s each). Asserted:
     // ≥ −250 for 4 of 5.
     [Fact]
     public void Ddpg_reaches_minus_250_for_four_of_five_seeds()

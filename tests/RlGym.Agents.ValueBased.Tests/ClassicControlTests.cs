@@ -31,7 +31,7 @@ public sealed class ClassicControlTests
     };
 
     /// <summary>
-    /// The bar: CartPole-v1 solved (100-episode greedy mean ≥ 475) with the defaults within 100k environment
+    /// The bar: CartPole-v1 solved (100-episode greedy mean ≥ 475) with the defaults within 100k environment
     /// steps for at least 4 of 5 seeds, "solved" as <see cref="Solving"/> measures it (screen every 2 000 steps, the
     /// first 100-episode evaluation ≥ 475 decides). Measured in Release: seeds 1–5 solved at 33 897, 44 253, 54 878,
     /// 63 568 and never (4 of 5); seeds 6–10 at 58 436, 75 243, 59 154, 73 151 and never (8 of 10).

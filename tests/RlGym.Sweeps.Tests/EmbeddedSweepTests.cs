@@ -6,7 +6,7 @@ namespace RlGym.Sweeps.Tests;
 
 public sealed class EmbeddedSweepTests
 {
-    // The issue's 12-trial FrozenLake sweep with a short budget, checkpointing often so interruptions land mid-trial.
+    // The README's 12-trial FrozenLake sweep with a short budget, checkpointing often so interruptions land mid-trial.
     internal const string Twelve = """
         {"env":"FrozenLake-v1","agents":["q-learning","sarsa"],"episodes":300,"seeds":3,"grid":{"alpha":[0.1,0.5]},
          "checkpoint_every":25,"learning_curves":false}

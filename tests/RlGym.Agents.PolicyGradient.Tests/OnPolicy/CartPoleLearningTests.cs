@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace RlGym.Agents.PolicyGradient.Tests.OnPolicy;
 
 /// <summary>
-/// The CartPole-v1 targets: 100k environment steps through the test-side vector loop, then the mean return of
+/// The CartPole-v1 targets (≥ 475, SB3 zoo's figures): 100k environment steps through the test-side vector loop, then the mean return of
 /// 100 greedy episodes (seeds 1000–1099) of the final agent, for seeds 1–5. Anchor: SB3 zoo, 500 at 100k for both.
 /// </summary>
 [Trait("Category", "Slow")]
@@ -30,7 +30,7 @@ public sealed class CartPoleLearningTests(ITestOutputHelper output)
     }
 
     // Measured 2026-12-03 (this machine, 8 copies, greedy mean of 100 episodes): seeds 1–5 → 500.0, 500.0, 500.0,
-    // 500.0, 430.7 (101–189 s each under heavy load). Asserted: the issue's ≥ 475 for 4 of 5.
+    // 500.0, 430.7 (101–189 s each under heavy load). Asserted: ≥ 475 for 4 of 5.
     [Fact]
     public void Ppo_with_the_zoo_settings_reaches_475_for_four_of_five_seeds()
     {
@@ -39,7 +39,7 @@ public sealed class CartPoleLearningTests(ITestOutputHelper output)
     }
 
     // Measured 2026-12-03 (2 copies, greedy mean of 100 episodes): seeds 1–5 → 399.4, 500.0, 500.0, 500.0, 500.0
-    // (126–750 s each under heavy load). Asserted: the issue's ≥ 475 for 3 of 5.
+    // (126–750 s each under heavy load). Asserted: ≥ 475 for 3 of 5.
     [Fact]
     public void Trpo_with_its_defaults_reaches_475_for_three_of_five_seeds()
     {
