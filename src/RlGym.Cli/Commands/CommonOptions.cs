@@ -59,7 +59,7 @@ public static class CommonOptions
     /// <summary><c>--pace N|turbo</c>: the window's starting pace.</summary>
     public static Option<string?> Pace() => new("--pace")
     {
-        Description = "Starting pace of the window in steps per second, or 'turbo' (default: the environment's render rate, e.g. 4 for FrozenLake, 50 for CartPole; Up/Down change it)",
+        Description = "Pace of the window in steps per second, or 'turbo' (default: the environment's render rate, e.g. 4 for FrozenLake, 50 for CartPole; while training it then speeds up one notch per episode up to 10000 until a key holds it; Up/Down change it)",
         HelpName = "N|turbo",
     };
 

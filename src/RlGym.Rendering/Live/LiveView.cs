@@ -9,7 +9,7 @@ namespace RlGym.Rendering.Live;
 /// <param name="ShowWindow">Open the raylib window (<c>--render</c>, <c>rlgym watch</c>).</param>
 /// <param name="RecordPath">Where to record (<c>--record PATH</c>: a directory, .mp4 or .gif); null records nothing.</param>
 /// <param name="RecordSchedule">Which episodes (from 0) to record; null is Gymnasium's capped cubic schedule.</param>
-/// <param name="StepsPerSecond">The window's starting pace in steps per second; 0 is turbo, null the env's own render rate (<see cref="SceneCatalog.RenderFps"/>).</param>
+/// <param name="StepsPerSecond">The window's starting pace in steps per second; 0 is turbo. Null starts at the env's own render rate (<see cref="SceneCatalog.RenderFps"/>); while training it then speeds up one pace per episode (<see cref="TrainingGate.OnEpisodeEnd"/>).</param>
 /// <param name="StartPaused">Open the window paused.</param>
 /// <param name="Window">Window size, title, screenshot directory.</param>
 /// <param name="FrameWidth">Width of recorded frames.</param>
@@ -51,7 +51,9 @@ public static class LiveView
             }
             var queue = new SnapshotQueue();
             double pace = options.StepsPerSecond ?? SceneCatalog.RenderFps(env.Spec?.Id ?? env.Unwrapped.Spec?.Id ?? "");
-            var gate = new TrainingGate(pace, options.StartPaused);
+            // A replay keeps its pace; training speeds up from a followable pace so the curve rises within seconds.
+            bool speedUp = options.StepsPerSecond is null && options.ReplayEpisodes is null;
+            var gate = new TrainingGate(pace, options.StartPaused, speedUp);
             var observer = new LiveViewObserver(env, agent, queue, gate, recorder, stop.Token, options.ReplayEpisodes);
             using var opened = new ManualResetEventSlim();
             var training = Task.Factory.StartNew(() =>

@@ -161,6 +161,7 @@ public sealed class LiveViewObserver : ITrainingObserver
         _lastExploration = metrics.ExplorationRate;
         _steps = metrics.TotalSteps;
         Volatile.Write(ref _episodes, _episodes + 1);
+        _gate?.OnEpisodeEnd();
     }
 
     /// <summary>

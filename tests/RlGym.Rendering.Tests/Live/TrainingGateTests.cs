@@ -138,4 +138,66 @@ public sealed class TrainingGateTests
         Assert.Equal(10_000, gate.StepsPerSecond);
         Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingGate(stepsPerSecond: -1));
     }
+
+    [Fact]
+    public void A_speeding_up_gate_moves_one_pace_per_episode_and_stops_at_the_ceiling()
+    {
+        var gate = new TrainingGate(stepsPerSecond: 4, speedUp: true);
+        Assert.Equal("4 steps/s, speeding up (↑↓ hold)", gate.Describe());
+        var seen = new List<double>();
+        for (int episode = 0; episode < 20; episode++)
+        {
+            gate.OnEpisodeEnd();
+            seen.Add(gate.StepsPerSecond);
+        }
+        Assert.Equal([8, 15, 30, 60, 120, 250, 500, 1000, 2500, 10_000], seen.Take(10));
+        Assert.All(seen.Skip(10), pace => Assert.Equal(TrainingGate.SpeedUpCeiling, pace));
+        Assert.False(gate.IsSpeedingUp);
+        Assert.False(gate.IsTurbo);
+        Assert.Equal("10,000 steps/s", gate.Describe());
+    }
+
+    [Fact]
+    public void A_speeding_up_gate_also_moves_one_pace_per_second_without_episodes()
+    {
+        // MountainCar's first episode lasts 200 steps, almost 7 s at 30 steps/s: time speeds it up too.
+        var gate = new TrainingGate(stepsPerSecond: 30, speedUp: true);
+        for (int frame = 0; frame < 59; frame++) gate.OnFrame(1 / 60.0);
+        Assert.Equal(30, gate.StepsPerSecond);
+        gate.OnFrame(1 / 60.0);
+        gate.OnFrame(1 / 60.0);
+        Assert.Equal(60, gate.StepsPerSecond);
+        gate.OnEpisodeEnd();
+        Assert.Equal(120, gate.StepsPerSecond);
+        for (int frame = 0; frame < 30; frame++) gate.OnFrame(1 / 60.0);
+        Assert.Equal(120, gate.StepsPerSecond); // the second restarts at each new pace
+        gate.Release();
+    }
+
+    [Fact]
+    public void A_key_or_a_pause_holds_the_pace_of_a_speeding_up_gate()
+    {
+        var slowed = new TrainingGate(stepsPerSecond: 50, speedUp: true);
+        slowed.OnEpisodeEnd();
+        slowed.Slower();
+        slowed.OnEpisodeEnd();
+        Assert.Equal(30, slowed.StepsPerSecond);
+
+        var paused = new TrainingGate(stepsPerSecond: 4, speedUp: true);
+        paused.TogglePause();
+        paused.OnEpisodeEnd();
+        paused.TogglePause();
+        paused.OnEpisodeEnd();
+        Assert.Equal(4, paused.StepsPerSecond);
+        Assert.False(paused.IsSpeedingUp);
+    }
+
+    [Fact]
+    public void A_gate_without_speed_up_keeps_its_pace_after_episodes()
+    {
+        var gate = new TrainingGate(stepsPerSecond: 4);
+        for (int episode = 0; episode < 5; episode++) gate.OnEpisodeEnd();
+        Assert.Equal(4, gate.StepsPerSecond);
+        Assert.Equal("4 steps/s", gate.Describe());
+    }
 }
