@@ -46,7 +46,7 @@ public sealed class BenchRunner
         var tabular = new List<TabularBenchResult>();
         foreach (var id in new[] { "FrozenLake-v1", "CliffWalking-v1" })
         {
-            if (!_registry.Contains(id)) continue;
+            if (!_registry.Contains(id) || !options.EnvIds.Contains(id)) continue;
             cancellationToken.ThrowIfCancellationRequested();
             log?.Invoke($"{id}: Q-learning loop (act, step, update)");
             tabular.Add(MeasureTabular(id, bare: true, options));
@@ -56,8 +56,8 @@ public sealed class BenchRunner
         var scaling = MeasureScaling(options, threads, log, cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
-        log?.Invoke("CartPole-v1: A2C with default options until the reward threshold");
-        var a2c = A2cTiming.Run(_registry, options.Seed, cancellationToken);
+        if (!options.EnvsOnly) log?.Invoke("CartPole-v1: A2C with default options until the reward threshold");
+        var a2c = options.EnvsOnly ? new A2cBenchResult(false, "skipped (--envs-only)") : A2cTiming.Run(_registry, options.Seed, cancellationToken);
 
         log?.Invoke("CartPole-v1 baselines: C loop (cc -O2), Gymnasium (python3)");
         var c = options.CBaseline ? CLoop.Run(Math.Max(options.Steps, 10_000_000), options.Repeats)
@@ -66,13 +66,18 @@ public sealed class BenchRunner
             : GymnasiumTiming.Skipped("CartPole-v1");
         var baselines = new BaselineResults(c, python, Ratios(results, scaling, c, python, threads));
 
-        cancellationToken.ThrowIfCancellationRequested();
-        log?.Invoke("MCTS on TicTacToe-v0 and ConnectFour-v0: simulations/s, ours and plain C (cc -O2)");
-        var mcts = MctsTiming.Run(Math.Clamp(options.Steps / 5, 10_000, 1_000_000), options.Repeats, options.CBaseline);
+        IReadOnlyList<MctsBenchResult>? mcts = null;
+        IReadOnlyList<NetworkCoreResult>? networkCore = null;
+        if (!options.EnvsOnly)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            log?.Invoke("MCTS on TicTacToe-v0 and ConnectFour-v0: simulations/s, ours and plain C (cc -O2)");
+            mcts = MctsTiming.Run(Math.Clamp(options.Steps / 5, 10_000, 1_000_000), options.Repeats, options.CBaseline);
 
-        cancellationToken.ThrowIfCancellationRequested();
-        log?.Invoke("Network core: dense forward + backward GFLOPS at batch 1, 64, 256, beside NumPy's");
-        var networkCore = NetworkCoreTiming.Run(options.PythonBaseline);
+            cancellationToken.ThrowIfCancellationRequested();
+            log?.Invoke("Network core: dense forward + backward GFLOPS at batch 1, 64, 256, beside NumPy's");
+            networkCore = NetworkCoreTiming.Run(options.PythonBaseline);
+        }
 
         var machine = new BenchMachine(
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
