@@ -114,16 +114,9 @@ public sealed class BenchRunner
             var w = (IEnv<TObs, TAct>)wrapped;
             bare.Reset(options.Seed);
             w.Reset(options.Seed);
-            // Both through the same loop before either is timed: otherwise the JIT compiles the loop with the bare env's
-            // Step inlined behind a type test (profile-guided devirtualisation), which a loop that also sees the wrapper,
-            // as every registry-made env's loop does, never gets; the wrapped figure would then pay for the loop too.
-            for (int i = 0; i < 40; i++)
-            {
-                StepLoops.Single(bare, actions, 2048);
-                StepLoops.Single(w, actions, 2048);
-            }
-            var single = Throughput.Measure(n => StepLoops.Single(bare, actions, n), options.Steps, options.Repeats);
-            var outer = Throughput.Measure(n => StepLoops.Single(w, actions, n), options.Steps, options.Repeats);
+            // Each through its own instantiation of the loop (see StepLoops), as a training loop over one of them would be.
+            var single = Throughput.Measure(n => StepLoops.Single<TObs, TAct, BareLoop>(bare, actions, n), options.Steps, options.Repeats);
+            var outer = Throughput.Measure(n => StepLoops.Single<TObs, TAct, WrappedLoop>(w, actions, n), options.Steps, options.Repeats);
 
             var (vector, oneCore, workerBytes, note) = runner.MeasureVector(id, bare.ActionSpace, bare.ObservationSpace, options.Copies, options, threads);
             return new EnvBenchResult(id,
@@ -231,7 +224,9 @@ public sealed class BenchRunner
         var actionSpace = (Discrete)env.ActionSpace;
         var agent = new QLearningAgent(states.N, actionSpace.N, new QLearningOptions(), options.Seed);
         int state = env.Reset(options.Seed).Observation;
-        var t = Throughput.Measure(n => StepLoops.Tabular(agent, env, ref state, n), options.Steps, options.Repeats);
+        var t = bare
+            ? Throughput.Measure(n => StepLoops.Tabular<BareLoop>(agent, env, ref state, n), options.Steps, options.Repeats)
+            : Throughput.Measure(n => StepLoops.Tabular<WrappedLoop>(agent, env, ref state, n), options.Steps, options.Repeats);
         return new TabularBenchResult(id, QLearningAgent.AgentName, bare ? "bare" : "wrapped (registry.Make)", t.Best, t.Median, t.BestCpu, t.BytesPerStep);
     }
 
