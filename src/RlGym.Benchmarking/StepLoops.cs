@@ -12,7 +12,7 @@ namespace RlGym.Benchmarking;
 /// </summary>
 /// <remarks>
 /// The bare and the wrapped environment are timed through different instantiations of the loop (the
-/// <typeparamref name="TLoop"/> argument, <see cref="BareLoop"/> or <see cref="WrappedLoop"/>), so that each is compiled
+/// <c>TLoop</c> argument, <see cref="BareLoop"/> or <see cref="WrappedLoop"/>), so that each is compiled
 /// with a call-site profile that saw only its own environment, as a training loop over one environment is. One shared
 /// loop would be compiled for whichever of the two the profile-guided JIT guessed, and the other would pay for it.
 /// </remarks>
