@@ -115,6 +115,14 @@ public sealed class BenchRunner
             bare.Reset(options.Seed);
             w.Reset(options.Seed);
             // Each through its own instantiation of the loop (see StepLoops), as a training loop over one of them would be.
+            // Both are warmed up, with pauses for the background compiler, before either is timed: the first measured
+            // would otherwise still run its on-stack-replacement code while the second already ran fully optimised.
+            for (int round = 0; round < 3; round++)
+            {
+                for (int i = 0; i < 100; i++) StepLoops.Single<TObs, TAct, BareLoop>(bare, actions, 2048);
+                for (int i = 0; i < 100; i++) StepLoops.Single<TObs, TAct, WrappedLoop>(w, actions, 2048);
+                Thread.Sleep(150);
+            }
             var single = Throughput.Measure(n => StepLoops.Single<TObs, TAct, BareLoop>(bare, actions, n), options.Steps, options.Repeats);
             var outer = Throughput.Measure(n => StepLoops.Single<TObs, TAct, WrappedLoop>(w, actions, n), options.Steps, options.Repeats);
 
