@@ -36,6 +36,9 @@ public sealed record BenchOptions
     /// <summary>Time Gymnasium when <c>python3</c> can import it.</summary>
     public bool PythonBaseline { get; init; } = true;
 
+    /// <summary>Measure only the environments (single, wrapped, vector, scaling, the tabular loop on the chosen toy-text ids): skip A2C, MCTS and the network core.</summary>
+    public bool EnvsOnly { get; init; }
+
     /// <summary>Checks the options; a wrong one is a <see cref="UserInputException"/> naming it and what is allowed.</summary>
     public void Validate()
     {

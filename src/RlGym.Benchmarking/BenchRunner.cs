@@ -46,7 +46,7 @@ public sealed class BenchRunner
         var tabular = new List<TabularBenchResult>();
         foreach (var id in new[] { "FrozenLake-v1", "CliffWalking-v1" })
         {
-            if (!_registry.Contains(id)) continue;
+            if (!_registry.Contains(id) || !options.EnvIds.Contains(id)) continue;
             cancellationToken.ThrowIfCancellationRequested();
             log?.Invoke($"{id}: Q-learning loop (act, step, update)");
             tabular.Add(MeasureTabular(id, bare: true, options));
@@ -56,8 +56,8 @@ public sealed class BenchRunner
         var scaling = MeasureScaling(options, threads, log, cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
-        log?.Invoke("CartPole-v1: A2C with default options until the reward threshold");
-        var a2c = A2cTiming.Run(_registry, options.Seed, cancellationToken);
+        if (!options.EnvsOnly) log?.Invoke("CartPole-v1: A2C with default options until the reward threshold");
+        var a2c = options.EnvsOnly ? new A2cBenchResult(false, "skipped (--envs-only)") : A2cTiming.Run(_registry, options.Seed, cancellationToken);
 
         log?.Invoke("CartPole-v1 baselines: C loop (cc -O2), Gymnasium (python3)");
         var c = options.CBaseline ? CLoop.Run(Math.Max(options.Steps, 10_000_000), options.Repeats)
@@ -66,13 +66,18 @@ public sealed class BenchRunner
             : GymnasiumTiming.Skipped("CartPole-v1");
         var baselines = new BaselineResults(c, python, Ratios(results, scaling, c, python, threads));
 
-        cancellationToken.ThrowIfCancellationRequested();
-        log?.Invoke("MCTS on TicTacToe-v0 and ConnectFour-v0: simulations/s, ours and plain C (cc -O2)");
-        var mcts = MctsTiming.Run(Math.Clamp(options.Steps / 5, 10_000, 1_000_000), options.Repeats, options.CBaseline);
+        IReadOnlyList<MctsBenchResult>? mcts = null;
+        IReadOnlyList<NetworkCoreResult>? networkCore = null;
+        if (!options.EnvsOnly)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            log?.Invoke("MCTS on TicTacToe-v0 and ConnectFour-v0: simulations/s, ours and plain C (cc -O2)");
+            mcts = MctsTiming.Run(Math.Clamp(options.Steps / 5, 10_000, 1_000_000), options.Repeats, options.CBaseline);
 
-        cancellationToken.ThrowIfCancellationRequested();
-        log?.Invoke("Network core: dense forward + backward GFLOPS at batch 1, 64, 256, beside NumPy's");
-        var networkCore = NetworkCoreTiming.Run(options.PythonBaseline);
+            cancellationToken.ThrowIfCancellationRequested();
+            log?.Invoke("Network core: dense forward + backward GFLOPS at batch 1, 64, 256, beside NumPy's");
+            networkCore = NetworkCoreTiming.Run(options.PythonBaseline);
+        }
 
         var machine = new BenchMachine(
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
@@ -109,16 +114,17 @@ public sealed class BenchRunner
             var w = (IEnv<TObs, TAct>)wrapped;
             bare.Reset(options.Seed);
             w.Reset(options.Seed);
-            // Both through the same loop before either is timed: otherwise the JIT compiles the loop with the bare env's
-            // Step inlined behind a type test (profile-guided devirtualisation), which a loop that also sees the wrapper,
-            // as every registry-made env's loop does, never gets; the wrapped figure would then pay for the loop too.
-            for (int i = 0; i < 40; i++)
+            // Each through its own instantiation of the loop (see StepLoops), as a training loop over one of them would be.
+            // Both are warmed up, with pauses for the background compiler, before either is timed: the first measured
+            // would otherwise still run its on-stack-replacement code while the second already ran fully optimised.
+            for (int round = 0; round < 3; round++)
             {
-                StepLoops.Single(bare, actions, 2048);
-                StepLoops.Single(w, actions, 2048);
+                for (int i = 0; i < 100; i++) StepLoops.Single<TObs, TAct, BareLoop>(bare, actions, 2048);
+                for (int i = 0; i < 100; i++) StepLoops.Single<TObs, TAct, WrappedLoop>(w, actions, 2048);
+                Thread.Sleep(150);
             }
-            var single = Throughput.Measure(n => StepLoops.Single(bare, actions, n), options.Steps, options.Repeats);
-            var outer = Throughput.Measure(n => StepLoops.Single(w, actions, n), options.Steps, options.Repeats);
+            var single = Throughput.Measure(n => StepLoops.Single<TObs, TAct, BareLoop>(bare, actions, n), options.Steps, options.Repeats);
+            var outer = Throughput.Measure(n => StepLoops.Single<TObs, TAct, WrappedLoop>(w, actions, n), options.Steps, options.Repeats);
 
             var (vector, oneCore, workerBytes, note) = runner.MeasureVector(id, bare.ActionSpace, bare.ObservationSpace, options.Copies, options, threads);
             return new EnvBenchResult(id,
@@ -226,7 +232,9 @@ public sealed class BenchRunner
         var actionSpace = (Discrete)env.ActionSpace;
         var agent = new QLearningAgent(states.N, actionSpace.N, new QLearningOptions(), options.Seed);
         int state = env.Reset(options.Seed).Observation;
-        var t = Throughput.Measure(n => StepLoops.Tabular(agent, env, ref state, n), options.Steps, options.Repeats);
+        var t = bare
+            ? Throughput.Measure(n => StepLoops.Tabular<BareLoop>(agent, env, ref state, n), options.Steps, options.Repeats)
+            : Throughput.Measure(n => StepLoops.Tabular<WrappedLoop>(agent, env, ref state, n), options.Steps, options.Repeats);
         return new TabularBenchResult(id, QLearningAgent.AgentName, bare ? "bare" : "wrapped (registry.Make)", t.Best, t.Median, t.BestCpu, t.BytesPerStep);
     }
 

@@ -10,12 +10,18 @@ namespace RlGym.Benchmarking;
 /// The timed loops. Each steps an environment with a precomputed action sequence (its length a power of two) and
 /// resets it when an episode ends, as a training loop does; nothing else happens inside.
 /// </summary>
+/// <remarks>
+/// The bare and the wrapped environment are timed through different instantiations of the loop (the
+/// <c>TLoop</c> argument, <see cref="BareLoop"/> or <see cref="WrappedLoop"/>), so that each is compiled
+/// with a call-site profile that saw only its own environment, as a training loop over one environment is. One shared
+/// loop would be compiled for whichever of the two the profile-guided JIT guessed, and the other would pay for it.
+/// </remarks>
 internal static class StepLoops
 {
     /// <summary>Steps <paramref name="env"/> <paramref name="steps"/> times; returns the episodes that ended.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long Single<TObs, TAct>(IEnv<TObs, TAct> env, TAct[] actions, long steps)
-        where TObs : notnull where TAct : notnull
+    public static long Single<TObs, TAct, TLoop>(IEnv<TObs, TAct> env, TAct[] actions, long steps)
+        where TObs : notnull where TAct : notnull where TLoop : struct
     {
         int mask = actions.Length - 1;
         long episodes = 0;
@@ -45,7 +51,7 @@ internal static class StepLoops
 
     /// <summary>Q-learning's loop: act ε-greedily, step, learn from the transition; reset at episode end.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Tabular(QLearningAgent agent, IEnv<int, int> env, ref int state, long steps)
+    public static void Tabular<TLoop>(QLearningAgent agent, IEnv<int, int> env, ref int state, long steps) where TLoop : struct
     {
         int s = state;
         for (long i = 0; i < steps; i++)
@@ -58,3 +64,9 @@ internal static class StepLoops
         state = s;
     }
 }
+
+/// <summary>The loop instantiation that times bare environments.</summary>
+internal readonly struct BareLoop;
+
+/// <summary>The loop instantiation that times environments as <c>registry.Make</c> returns them.</summary>
+internal readonly struct WrappedLoop;

@@ -19,6 +19,7 @@ public sealed class BenchCommand : Command
     private readonly Option<int?> _threads = new("--threads") { Description = "Threads of the parallel vector environment (default one per core)", HelpName = "N" };
     private readonly Option<int?> _repeats = new("--repeats") { Description = "Timed runs per figure; the fastest is reported (default 3)", HelpName = "N" };
     private readonly Option<bool> _agents = new("--agents") { Description = "Instead of the environments, measure each registered agent's training steps per second (default 20000 steps each; tabular on FrozenLake, discrete actions on CartPole, continuous on Pendulum)" };
+    private readonly Option<bool> _envsOnly = new("--envs-only") { Description = "Measure only the environments (single, wrapped, vector, scaling, and the tabular loop on the toy-text ids given): skip A2C, MCTS and the network core" };
     private readonly Option<bool> _noBaselines = new("--no-baselines") { Description = "Skip the C loop and Gymnasium timings" };
     private readonly Option<long?> _seed = CommonOptions.Seed("Seed of the action sequences, environments and agents (default 1)");
     private readonly Option<bool> _json = CommonOptions.Json();
@@ -27,7 +28,7 @@ public sealed class BenchCommand : Command
     public BenchCommand(CliSession session) : base("bench", "Measure environment and agent steps per second")
     {
         Arguments.Add(_ids);
-        foreach (var o in new Option[] { _steps, _envs, _scaling, _threads, _repeats, _agents, _noBaselines, _seed, _json }) Options.Add(o);
+        foreach (var o in new Option[] { _steps, _envs, _scaling, _threads, _repeats, _agents, _envsOnly, _noBaselines, _seed, _json }) Options.Add(o);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
 
@@ -48,6 +49,7 @@ public sealed class BenchCommand : Command
             Seed = parse.GetValue(_seed) ?? defaults.Seed,
             CBaseline = baselines,
             PythonBaseline = baselines,
+            EnvsOnly = parse.GetValue(_envsOnly),
         };
         options.Validate();
         if (parse.GetValue(_agents)) return RunAgents(session, parse, parse.GetValue(_steps) ?? AgentSteps, options.Seed, ct);

@@ -7,9 +7,10 @@ namespace RlGym.Core.Vector;
 /// <see cref="SyncVectorEnv{TAct}"/> (each copy is always stepped whole by one thread and touches only its own slots).
 /// <para>
 /// The copies are cut into a few contiguous blocks per thread. Each step publishes a new generation number; the
-/// calling thread and W − 1 persistent background workers then claim blocks one at a time until none is left, and the
-/// caller returns when every block is done. Claiming instead of owning a fixed chunk means a worker the operating
-/// system has not scheduled yet costs nothing: the caller takes its blocks. Workers spin briefly between steps (so a
+/// calling thread and W − 1 persistent background workers then step the blocks each owns (the same ones every step, so
+/// a copy's state stays in one core's cache), help with the others' unfinished blocks, and the caller returns when
+/// every block is done. Helping means a worker the operating system has not scheduled yet costs nothing: the others
+/// take its blocks. Workers spin briefly between steps (so a
 /// training loop's next step is picked up within a microsecond), then yield, then sleep on an event, and are woken
 /// through it only when they sleep; after warm-up stepping allocates nothing. Worth it when a step of all K copies
 /// costs several microseconds (e.g. 64 or more CartPoles); for a handful of cheap copies prefer the sync one.
