@@ -57,6 +57,15 @@ public sealed class RlgymProcess : IDisposable
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
+    /// <summary>CPU seconds every process of the machine used so far (all cores), and the seconds stolen by the host.</summary>
+    public static (double Busy, double Steal) MachineCpuSeconds()
+    {
+        var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal (guest time is already inside user).
+        return ((f[0] + f[1] + f[2] + f[5] + f[6]) / 100.0, f[7] / 100.0);
+    }
+
     /// <summary>The one-minute load average.</summary>
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 

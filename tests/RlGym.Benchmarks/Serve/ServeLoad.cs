@@ -46,11 +46,15 @@ public static class ServeLoad
 
             string load0 = RlgymProcess.LoadAverage();
             double trainCpu0 = train.CpuSeconds(), serverCpu0 = server?.CpuSeconds() ?? 0, clientCpu0 = SelfCpuSeconds();
+            var machine0 = RlgymProcess.MachineCpuSeconds();
             int events0 = pages.Sum(p => p.Events);
             var (steps0, wall0) = LastRow(metrics);
             Thread.Sleep(seconds * 1000);
             var (steps1, wall1) = LastRow(metrics);
             double trainCpu = train.CpuSeconds() - trainCpu0, serverCpu = (server?.CpuSeconds() ?? 0) - serverCpu0, clientCpu = SelfCpuSeconds() - clientCpu0;
+            var machine1 = RlgymProcess.MachineCpuSeconds();
+            // What processes other than these three used meanwhile: a measurement disturbed by other work shows here.
+            double otherCpu = machine1.Busy - machine0.Busy - trainCpu - serverCpu - clientCpu;
             string load1 = RlgymProcess.LoadAverage();
             long serverRss = server?.RssKb() ?? 0;
             stop.Cancel();
@@ -59,7 +63,7 @@ public static class ServeLoad
             double stepsPerSecond = (steps1 - steps0) / (wall1 - wall0);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"serve-load mode={mode} clients={clients} seconds={seconds} steps_per_s={stepsPerSecond:F0} steps={steps1 - steps0} " +
-                $"train_cpu_s={trainCpu:F1} server_cpu_s={serverCpu:F1} clients_cpu_s={clientCpu:F1} server_rss_mb={serverRss / 1024} " +
+                $"train_cpu_s={trainCpu:F1} server_cpu_s={serverCpu:F1} clients_cpu_s={clientCpu:F1} other_cpu_s={otherCpu:F1} steal_s={machine1.Steal - machine0.Steal:F1} server_rss_mb={serverRss / 1024} " +
                 $"events={pages.Sum(p => p.Events) - events0} charts={pages.Sum(p => p.Charts)} row_calls={pages.Sum(p => p.RowCalls)} " +
                 $"frames={pages.Sum(p => p.Frames)} errors={pages.Sum(p => p.Errors)} load_start={load0} load_end={load1}"));
         }
