@@ -13,7 +13,7 @@ internal sealed class WatchedRun : IDisposable
 {
     /// <summary>Metrics written this recently count as a run still training, for runs that offer no live socket.</summary>
     public static readonly TimeSpan RecentWrite = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan ChartEvery = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan ChartEvery = TimeSpan.FromSeconds(1);
 
     private readonly Func<string, double?> _threshold;
     private readonly Lock _chartLock = new();
@@ -155,7 +155,7 @@ internal sealed class WatchedRun : IDisposable
     private static double? Finite(double? v) => v is { } x && double.IsFinite(x) ? x : null;
 
     /// <summary>
-    /// The learning curve as UTF-8 SVG, redrawn at most every half second and only when rows arrived, however many
+    /// The learning curve as UTF-8 SVG, redrawn at most once a second and only when rows arrived, however many
     /// pages ask: fifty pages following a run cost one drawing and one encoding per redraw.
     /// </summary>
     public byte[] CurveSvg()
