@@ -110,7 +110,7 @@ public sealed class DashboardServer : IAsyncDisposable
                 try
                 {
                     if (tick % ticksPerScan == 0) await _catalog.RefreshAsync(cancellation).ConfigureAwait(false);
-                    await _catalog.RefreshWatchedAsync(metrics: tick % ticksPerScan == ticksPerScan / 2, cancellation).ConfigureAwait(false);
+                    await _catalog.RefreshFramesAsync(cancellation).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -5,17 +5,19 @@ using RlGym.Benchmarking;
 //   dotnet run -c Release --project tests/RlGym.Benchmarks -- --filter '*'
 // The side-by-side runner that `rlgym bench` calls, without the CLI:
 //   dotnet run -c Release --project tests/RlGym.Benchmarks -- runner [steps] [copies] [env ids...] [--json file]
-// The dashboard under load, against real rlgym processes (minutes each):
-//   dotnet run -c Release --project tests/RlGym.Benchmarks -- serve-load src/RlGym.Cli/bin/Release/net10.0/rlgym.dll [clients=50] [seconds=60]
-//   dotnet run -c Release --project tests/RlGym.Benchmarks -- serve-memory src/RlGym.Cli/bin/Release/net10.0/rlgym.dll [rows/s=10000] [seconds=60]
-if (args.Length > 1 && args[0] == "serve-load")
+// The dashboard against real rlgym processes, one configuration per call (each under 2 minutes; see serve-load.sh):
+//   dotnet run -c Release --project tests/RlGym.Benchmarks -- serve-load RLGYM_DLL none|idle|follow [clients=50] [seconds=60] [warmup=10]
+//   dotnet run -c Release --project tests/RlGym.Benchmarks -- serve-memory RLGYM_DLL [rows/s=10000] [seconds=60] [clients=50]
+// with RLGYM_DLL = src/RlGym.Cli/bin/Release/net10.0/rlgym.dll.
+int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+if (args.Length > 2 && args[0] == "serve-load")
 {
-    RlGym.Benchmarks.ServeLoad.Load(Path.GetFullPath(args[1]), args.Length > 2 ? int.Parse(args[2]) : 50, args.Length > 3 ? int.Parse(args[3]) : 60);
+    RlGym.Benchmarks.Serve.ServeLoad.Run(Path.GetFullPath(args[1]), args[2], Arg(3, 50), Arg(4, 60), Arg(5, 10));
     return;
 }
 if (args.Length > 1 && args[0] == "serve-memory")
 {
-    RlGym.Benchmarks.ServeLoad.Memory(Path.GetFullPath(args[1]), args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 60);
+    RlGym.Benchmarks.Serve.ServeMemory.Run(Path.GetFullPath(args[1]), Arg(2, 10_000), Arg(3, 60), Arg(4, 50));
     return;
 }
 if (args.Length > 0 && args[0] == "runner")

@@ -121,6 +121,13 @@ internal static class DashboardEndpoints
 
     private static async Task<IResult> Frame(HttpContext context, WatchedRun run)
     {
+        // While pages follow the run, the refresh loop keeps its frame fresh (a "frame" event tells them when): serve
+        // that one, so however many pages ask, the run draws at most one frame per refresh.
+        if (run.Watchers > 0 && run.Alive && run.Frames.Latest is { } latest)
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Bytes(latest, "image/png");
+        }
         if (!await run.Frames.IsAliveAsync(context.RequestAborted)) return NotFound("the run is not training, so it has no live frame");
         var png = await run.Frames.FrameAsync(context.RequestAborted);
         if (png is null) return NotFound("the run has not drawn a frame yet");
@@ -128,10 +135,12 @@ internal static class DashboardEndpoints
         return Results.Bytes(png, "image/png");
     }
 
-    private static IResult Svg(HttpContext context, string svg)
+    private static IResult Svg(HttpContext context, string svg) => Svg(context, System.Text.Encoding.UTF8.GetBytes(svg));
+
+    private static IResult Svg(HttpContext context, byte[] svg)
     {
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Text(svg, "image/svg+xml; charset=utf-8");
+        return Results.Bytes(svg, "image/svg+xml; charset=utf-8");
     }
 
     private static void StartEvents(HttpContext context)

@@ -21,6 +21,9 @@ internal sealed class CurveSummary(int window)
     private int _evalStride = 1, _evalSkipped;
 
     public int Window => _recent.Length;
+
+    /// <summary>Numbers held for the chart besides the moving-average window: what must not grow with the run.</summary>
+    public int Retained => _x.Count + _lo.Count + _hi.Count + _avg.Count + _evalX.Count + _evalY.Count;
     public int BucketSize { get; private set; } = 1;
 
     public void Add(int episode, double value, double? eval)

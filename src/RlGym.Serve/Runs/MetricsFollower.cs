@@ -183,6 +183,12 @@ internal sealed class MetricsFollower(string path, int movingAverage = 100)
         _curve.Add(row.Episode, row.Return, row.EvalReturn);
     }
 
+    /// <summary>Entries this follower holds (line offsets and chart numbers): bounded however long the file grows.</summary>
+    public int Retained
+    {
+        get { lock (_lock) return _index.Count + _curve.Retained; }
+    }
+
     public CurvePoints Curve()
     {
         lock (_lock) return _curve.Snapshot();

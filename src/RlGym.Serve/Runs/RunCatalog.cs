@@ -59,13 +59,16 @@ internal sealed class RunCatalog(string root, Func<string, double?> threshold) :
         }
     }
 
-    /// <summary>For runs someone follows: appended metrics and a fresh frame, more often than the full rescan.</summary>
-    public async Task RefreshWatchedAsync(bool metrics, CancellationToken cancellation)
+    /// <summary>
+    /// For runs someone follows: a fresh frame, more often than the rescan. Their metrics are reread with the rescan
+    /// only: each reread that finds rows sends every following page a "run" event, and each page then fetches the
+    /// chart and the new rows, so one a second is what fifty pages cost a training run on the same machine.
+    /// </summary>
+    public async Task RefreshFramesAsync(CancellationToken cancellation)
     {
         foreach (var run in Runs)
         {
             if (run.Watchers == 0) continue;
-            if (metrics) await run.RefreshAsync(cancellation).ConfigureAwait(false);
             await run.RefreshFrameAsync(cancellation).ConfigureAwait(false);
         }
     }

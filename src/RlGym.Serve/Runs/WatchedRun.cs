@@ -13,12 +13,12 @@ internal sealed class WatchedRun : IDisposable
 {
     /// <summary>Metrics written this recently count as a run still training, for runs that offer no live socket.</summary>
     public static readonly TimeSpan RecentWrite = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan ChartEvery = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan ChartEvery = TimeSpan.FromSeconds(1);
 
     private readonly Func<string, double?> _threshold;
     private readonly Lock _chartLock = new();
     private DateTime _configWriteUtc;
-    private string? _chart;
+    private byte[]? _chart;
     private long _chartVersion = -1;
     private DateTime _chartAt;
     private int _watchers;
@@ -154,15 +154,18 @@ internal sealed class WatchedRun : IDisposable
 
     private static double? Finite(double? v) => v is { } x && double.IsFinite(x) ? x : null;
 
-    /// <summary>The learning curve as SVG, redrawn at most every half second however many pages ask.</summary>
-    public string CurveSvg()
+    /// <summary>
+    /// The learning curve as UTF-8 SVG, redrawn at most once a second and only when rows arrived, however many
+    /// pages ask: fifty pages following a run cost one drawing and one encoding per redraw.
+    /// </summary>
+    public byte[] CurveSvg()
     {
         lock (_chartLock)
         {
             long version = Metrics.Version;
             if (_chart is not null && (version == _chartVersion || DateTime.UtcNow - _chartAt < ChartEvery)) return _chart;
             string title = Config is { } c ? $"{c.Env} / {c.Agent} / seed {c.Seed}" : Id;
-            _chart = CurveChart.Run(Metrics.Curve(), title, RewardThreshold);
+            _chart = System.Text.Encoding.UTF8.GetBytes(CurveChart.Run(Metrics.Curve(), title, RewardThreshold));
             (_chartVersion, _chartAt) = (version, DateTime.UtcNow);
             return _chart;
         }
