@@ -5,8 +5,8 @@ namespace RlGym.Agents.Search.AlphaZero;
 
 /// <summary>
 /// Settings of <see cref="AlphaZeroPlayer{TState,TRules}"/>, sized for Connect Four on a small machine: two
-/// 128-wide hidden layers per network, 100 simulations per move, one gradient step of 64 positions per 16 positions
-/// played.
+/// 128-wide hidden layers per network, 100 simulations per move (a quarter of self-play moves, the others 25),
+/// one gradient step of 64 positions per 4 positions kept.
 /// </summary>
 public sealed record AlphaZeroOptions
 {
@@ -14,6 +14,25 @@ public sealed record AlphaZeroOptions
     [Description("PUCT simulations per move (self-play and play)")]
     [Range(1, 100_000)]
     public int Simulations { get; init; } = 100;
+
+    /// <summary>
+    /// Playout cap randomisation (Wu, 2019): the share of self-play moves searched with <see cref="Simulations"/> and
+    /// root noise and kept for training; the others are searched with <see cref="FastSimulations"/>, without noise, and
+    /// only played, so more games fit in the same time.
+    /// </summary>
+    [Description("share of self-play moves searched in full and kept for training (the rest use fast_simulations)")]
+    [Range(0.0, 1.0)]
+    public double FullSearchFraction { get; init; } = 0.25;
+
+    /// <summary>Simulations of the self-play moves that are only played, not trained on.</summary>
+    [Description("simulations of the self-play moves that are played but not kept for training")]
+    [Range(1, 100_000)]
+    public int FastSimulations { get; init; } = 25;
+
+    /// <summary>The value target z ← (1 − λ) z + λ q, q the search's value of the position; λ = 0 is the game's result alone.</summary>
+    [Description("weight λ of the search's root value in the value target (1 − λ) z + λ q")]
+    [Range(0.0, 1.0)]
+    public double ValueTargetMix { get; init; } = 0.5;
 
     /// <summary>The exploration weight c of Q(a) + c P(a) √N / (1 + n(a)).</summary>
     [Description("exploration weight c_puct of Q + c P √N / (1 + n)")]
@@ -34,10 +53,10 @@ public sealed record AlphaZeroOptions
     [Range(1, 100_000)]
     public int BatchSize { get; init; } = 64;
 
-    /// <summary>Positions played per gradient step: a game of 30 moves (60 positions with mirror images) takes about 4 steps.</summary>
+    /// <summary>Positions stored per gradient step: a game of 30 moves, a quarter of them kept (16 positions with mirror images), takes 4 steps.</summary>
     [Description("positions stored per gradient step (mirror images count)")]
     [Range(1, 100_000)]
-    public int PositionsPerUpdate { get; init; } = 16;
+    public int PositionsPerUpdate { get; init; } = 4;
 
     /// <summary>Positions kept for training (the most recent).</summary>
     [Description("positions kept in the training buffer (most recent)")]

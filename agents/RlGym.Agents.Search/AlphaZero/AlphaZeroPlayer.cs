@@ -12,13 +12,15 @@ namespace RlGym.Agents.Search.AlphaZero;
 /// With <see cref="AlphaZeroOptions.BcGames"/> &gt; 0 it first takes AlphaGo's path: behaviour cloning, π trained as a
 /// classifier on a demonstrator's moves (and v on those games' results), before self-play.
 /// <code>
-/// self-play game:  at each position s_t run the search; π_t(a) = n(a) / Σ_b n(b);
+/// self-play game:  at each position s_t run the search: with probability FullSearchFraction a full one (Simulations,
+///                  root noise) whose position is kept, else a fast one (FastSimulations, no noise) only to move on
+///                  (playout cap randomisation); π_t(a) = n(a) / Σ_b n(b), q_t = Σ_a π_t(a) Q(a)
 ///                  play a ~ π_t for the first TemperatureMoves moves, then argmax_a n(a)
 ///                  z_t = +1 if the player to move at s_t won, −1 if it lost, 0 for a draw
-///                  store (s_t, π_t, z_t) and its mirror image (the boards are symmetric left–right)
+///                  keep (s_t, π_t, (1 − λ) z_t + λ q_t) and its mirror image (the boards are symmetric left–right)
 /// training:        every PositionsPerUpdate stored positions, one Adam step on a random batch of B:
 ///                  θ ← θ − β ∇θ (−(1/B) Σ π_t · ln π(·|s_t;θ))        (cross-entropy toward the visit counts)
-///                  w ← w − α ∇w ((1/B) Σ (v(s_t;w) − z_t)²)            (regression toward the result)
+///                  w ← w − α ∇w ((1/B) Σ (v(s_t;w) − z_t)²)            (regression toward the kept target)
 /// behaviour cloning: the same steps with π_t one-hot on the demonstrator's move (AlphaGo's first stage)
 /// play:            the search without noise; the most visited move
 /// </code>
@@ -100,13 +102,23 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
         int moves = 0;
         while (!_rules.IsOver(s))
         {
-            _search.Run(s, Options.Simulations, Options.CPuct, _rng, Options.NoiseFraction, Options.DirichletAlpha);
-            double total = 0;
-            foreach (int n in _search.RootVisits) total += n;
-            for (int a = 0; a < _policy.Length; a++) _policy[a] = (float)(_search.RootVisits[a] / total);
-            _rules.Encode(s, _features);
-            _gamePositions.Add((_game.Count, _rules.ToMove(s)));
-            _game.Add(_features, _policy, 0);
+            bool full = Options.FullSearchFraction >= 1 || _rng.NextDouble() < Options.FullSearchFraction;
+            if (full) _search.Run(s, Options.Simulations, Options.CPuct, _rng, Options.NoiseFraction, Options.DirichletAlpha);
+            else _search.Run(s, Options.FastSimulations, Options.CPuct, _rng, 0, 0);
+            double total = 0, q = 0;
+            for (int a = 0; a < _policy.Length; a++)
+            {
+                int n = _search.RootVisits[a];
+                total += n;
+                if (n > 0) q += n * _search.RootValues[a];
+            }
+            if (full)
+            {
+                for (int a = 0; a < _policy.Length; a++) _policy[a] = (float)(_search.RootVisits[a] / total);
+                _rules.Encode(s, _features);
+                _gamePositions.Add((_game.Count, _rules.ToMove(s)));
+                _game.Add(_features, _policy, (float)(q / total));
+            }
             int action = moves < Options.TemperatureMoves ? SampleVisited(total) : MostVisited();
             s = _rules.Play(s, action);
             moves++;
@@ -143,7 +155,7 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
                 _game.Add(_features, _policy, 0);
                 s = _rules.Play(s, action);
             }
-            CopyGame(_rules.Winner(s), demonstrations);
+            CopyGame(_rules.Winner(s), demonstrations, valueMix: 0);
         }
 
         int steps = Math.Max(1, Options.BcEpochs * demonstrations.Count / Options.BatchSize);
@@ -160,7 +172,7 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
 
     private (double, double) StoreGameAndTrain(int winner)
     {
-        long stored = CopyGame(winner, _buffer);
+        long stored = CopyGame(winner, _buffer, Options.ValueTargetMix);
         _positionsSinceUpdate += stored;
         double policyLoss = double.NaN, valueLoss = double.NaN;
         while (_positionsSinceUpdate >= Options.PositionsPerUpdate && _buffer.Count >= Options.BatchSize)
@@ -171,13 +183,14 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
         return (policyLoss, valueLoss);
     }
 
-    /// <summary>Adds the game's positions, with z for the player to move at each, and their mirror images.</summary>
-    private int CopyGame(int winner, PositionBuffer into)
+    /// <summary>Adds the game's positions, with (1 − λ) z + λ q for the player to move at each, and their mirror images.</summary>
+    private int CopyGame(int winner, PositionBuffer into, double valueMix)
     {
         int stored = 0;
         foreach (var (index, player) in _gamePositions)
         {
             float z = winner < 0 ? 0 : winner == player ? 1 : -1;
+            z = (float)((1 - valueMix) * z + valueMix * _game.Value(index));
             into.Add(_game.Features(index), _game.Policy(index), z);
             Mirror(_game.Features(index), _game.Policy(index));
             into.Add(_mirrorFeatures, _mirrorPolicy, z);

@@ -15,7 +15,7 @@ namespace RlGym.Agents.Search.Mcts;
 ///             default, a rollout move that wins at once is taken, and one that stops the opponent winning at once)
 /// backup      every node on the path: n ← n + 1, W ← W + z for the player who moved into it
 /// </code>
-/// and the move played is argmax_a n(a). With <see cref="MctsOptions.Solver"/> (the default) the search also proves
+/// and the move played is argmax_a n(a). With <see cref="MctsOptions.Solver"/> (off by default) the search also proves
 /// results, as MCTS-Solver (Winands, Björnsson and Saito, 2008) does: a node whose mover has just won is a proven win;
 /// a node with a child that is a proven win for the player to move is a proven loss for whoever moved into it; a fully
 /// expanded node whose children are all proven losses for the player to move is a proven win. Selection then takes a

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RlGym.Rendering.Raylib;
 
 namespace RlGym.Rendering.Games;
@@ -29,13 +30,47 @@ public interface IPlayInput
 {
     /// <summary>Adds what happened since the last call, in order.</summary>
     void Poll(List<PlayInput> into);
+
+    /// <summary>True when <see cref="Poll"/> itself waits out the rest of the frame; the window then draws without raylib's frame wait.</summary>
+    bool WaitsOutTheFrame => false;
 }
 
-/// <summary>The person at the window: raylib's queue of pressed keys (so a quick tap between frames is kept) and left clicks.</summary>
-public sealed class RaylibPlayInput : IPlayInput
+/// <summary>
+/// The person at the window: raylib's queue of pressed keys and the left mouse button. raylib reads input once a
+/// frame and sees a button pressed only when it is down at that read and was up at the one before, so a quick click
+/// whose press and release both fall between two reads would be lost (keys are queued and survive). This input
+/// therefore waits out the frame itself, reading input every 2 ms and keeping each click and key as it comes. A click
+/// that starts and ends while a frame is being drawn is still seen as none, so this helps as far as frames leave time
+/// to wait: under Xvfb at 5 frames a second, 4 ms clicks landed 10 times in 10 against 0 in 5 read once a frame.
+/// </summary>
+public sealed class RaylibPlayInput(int targetFps) : IPlayInput
 {
+    private const double ReadEvery = 0.002;
+    private readonly double _frameSeconds = targetFps > 0 ? 1.0 / targetFps : 0;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private double _frameStart;
+
+    /// <inheritdoc />
+    public bool WaitsOutTheFrame => true;
+
     /// <inheritdoc />
     public void Poll(List<PlayInput> into)
+    {
+        // What EndDrawing read at the end of the last frame comes first.
+        Read(into);
+        double until = _frameStart + _frameSeconds;
+        while (_clock.Elapsed.TotalSeconds + ReadEvery < until)
+        {
+            Raylib.Raylib.WaitTime(ReadEvery);
+            Raylib.Raylib.PollInputEvents();
+            Read(into);
+        }
+        // The next frame is timed from here, when this one starts drawing.
+        _frameStart = _clock.Elapsed.TotalSeconds;
+    }
+
+    // Each read empties raylib's key queue, which the next read of input clears.
+    private static void Read(List<PlayInput> into)
     {
         for (int key = Raylib.Raylib.GetKeyPressed(); key != 0; key = Raylib.Raylib.GetKeyPressed()) into.Add(PlayInput.Press(key));
         if (Raylib.Raylib.IsMouseButtonPressed(0)) into.Add(PlayInput.ClickAt(Raylib.Raylib.GetMouseX(), Raylib.Raylib.GetMouseY()));

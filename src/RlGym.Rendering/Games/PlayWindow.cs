@@ -14,8 +14,9 @@ namespace RlGym.Rendering.Games;
 /// </summary>
 public sealed class PlayWindow(IHumanPlay play, RaylibWindowOptions? options = null, IPlayInput? input = null)
 {
-    private readonly RaylibWindowOptions _options = options ?? new RaylibWindowOptions(Width: 1000, Height: 600);
-    private readonly IPlayInput _input = input ?? new RaylibPlayInput();
+    private static readonly RaylibWindowOptions s_defaultOptions = new(Width: 1000, Height: 600);
+    private readonly RaylibWindowOptions _options = options ?? s_defaultOptions;
+    private readonly IPlayInput _input = input ?? new RaylibPlayInput((options ?? s_defaultOptions).TargetFps);
     private readonly Layout _layout = MatchScene.Layout();
 
     /// <summary>Frames drawn so far.</summary>
@@ -33,6 +34,7 @@ public sealed class PlayWindow(IHumanPlay play, RaylibWindowOptions? options = n
     {
         RaylibWindow.EnsureCanOpen();
         RaylibWindow.Open(_options);
+        if (_input.WaitsOutTheFrame) Raylib.Raylib.SetTargetFPS(0);
         var clock = Stopwatch.StartNew();
         var events = new List<PlayInput>();
         bool showValues = true;
