@@ -98,14 +98,14 @@ public sealed class FactoryTests
         Assert.Equal((1e-3, 0.0), (new ReinforceOptions().Beta, new ReinforceOptions().MaxGradNorm));
         Assert.Equal((1e-3, 1e-3, 0.0), (new ReinforceBaselineOptions().Beta, new ReinforceBaselineOptions().Alpha, new ReinforceBaselineOptions().MaxGradNorm));
         Assert.Equal((1e-4, 1e-3, 0.5), (new ActorCriticOptions().Beta, new ActorCriticOptions().Alpha, new ActorCriticOptions().MaxGradNorm));
-        Assert.Equal((2e-3, 1e-2, 0.5, 64), (new A2COptions().Beta, new A2COptions().Alpha, new A2COptions().MaxGradNorm, new A2COptions().N));
+        Assert.Equal((2e-3, 1e-2, 0.5, 16), (new A2COptions().Beta, new A2COptions().Alpha, new A2COptions().MaxGradNorm, new A2COptions().N));
     }
 
     [Fact]
-    public void Every_lecture_agent_a2c_included_trains_on_one_copy_unless_the_run_says_otherwise()
+    public void A2c_trains_on_8_copies_unless_the_run_says_otherwise_and_the_others_on_1()
     {
-        Assert.Equal(1, Factory("a2c").Info.DefaultEnvs);
-        Assert.All(PolicyGradientAgents.Factories, f => Assert.Equal(1, f.Info.DefaultEnvs));
+        Assert.Equal(8, Factory("a2c").Info.DefaultEnvs);
+        Assert.All(PolicyGradientAgents.Factories.Where(f => f.Info.Name != "a2c"), f => Assert.Equal(1, f.Info.DefaultEnvs));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class FactoryTests
         Assert.Equal(8, agent.Copies);
         Assert.Equal(loop.Steps, agent.Steps);
         Assert.True(loop.Steps < 500 * 8, "copies being reset contribute no transition");
-        Assert.Equal(loop.Steps / (8 * 64), agent.Updates);
+        Assert.Equal(loop.Steps / (8 * 16), agent.Updates);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class FactoryTests
         var agent = (A2CAgent<int>)Factory("a2c").Create(env, s_none, Seeds.Agent(0));
         var result = Trainer.Create(env, agent, new TrainerOptions { Seed = 0, Steps = 2_000, KeepReturns = true }).Run();
         Assert.Equal(result.TotalSteps, agent.Steps);
-        Assert.Equal(result.TotalSteps / 64, agent.Updates);
+        Assert.Equal(result.TotalSteps / 16, agent.Updates);
         env.Dispose();
     }
 
@@ -139,9 +139,9 @@ public sealed class FactoryTests
         Assert.Null(Factory("a2c").Refusal(env));
         var agent = (A2CAgent<int>)Factory("a2c").Create(env, s_none, 0);
         var loop = new VectorLoop<float[], int>(4, _ => (IEnv<float[], int>)new WrapperCatalog().Apply(s_registry.Make("FrozenLake-v1"), "one-hot"), seed: 0);
-        loop.Run(agent, 256);
+        loop.Run(agent, 64);
         Assert.Equal(loop.Steps, agent.Steps);
-        Assert.Equal(loop.Steps / (4 * 64), agent.Updates);
+        Assert.Equal(loop.Steps / (4 * 16), agent.Updates);
     }
 
     [Fact]

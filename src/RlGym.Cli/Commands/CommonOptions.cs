@@ -24,7 +24,7 @@ public static class CommonOptions
     /// <summary><c>--envs K</c>: environment copies stepped in one loop.</summary>
     public static Option<int?> Envs() => new("--envs")
     {
-        Description = "Environment copies trained on in one loop; --steps counts the steps of all of them (default: the agent's, 1 for most, 4 for ppo, 2 for trpo)",
+        Description = "Environment copies trained on in one loop; --steps counts the steps of all of them (default: the agent's, 1 for most, 8 for a2c)",
         HelpName = "K",
     };
 
