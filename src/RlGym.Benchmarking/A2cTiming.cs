@@ -8,7 +8,7 @@ using RlGym.Training.Evaluation;
 namespace RlGym.Benchmarking;
 
 /// <summary>
-/// A2C with its default options on CartPole-v1 and its default K = 8 copies (stepped here with next-step autoreset,
+/// A2C with its default options on CartPole-v1 and its default K copies (stepped here with next-step autoreset,
 /// as the trainer does), trained on this thread until the greedy mean over 100 evaluation episodes reaches the reward
 /// threshold (checked every <see cref="EvaluateEvery"/> environment steps, all K copies counted). The clock stops
 /// while evaluating, so the figures are training time and training samples per second.

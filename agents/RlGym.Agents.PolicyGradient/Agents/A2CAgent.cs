@@ -303,5 +303,11 @@ public static class A2CAgent
     public const string AgentName = "a2c";
 
     /// <summary>Environment copies A2C trains on unless the run says otherwise.</summary>
+    /// <remarks>
+    /// Eight: one forward pass acts for all copies, so a run takes less wall-clock time. Counted in environment steps,
+    /// copies buy speed, not samples: median steps to solve CartPole-v1 over seeds 0–9 with 8 copies and m = 16,
+    /// 19 853; 8 with m = 32, 11 456.5; 4 with m = 16, 9 870.5; one copy with m = 64 (the lectures' single
+    /// trajectory), 6 119.5 (6 356.5 over seeds 0–19), against REINFORCE's 15 698.5 (12 561 over seeds 0–19).
+    /// </remarks>
     public const int DefaultEnvs = 8;
 }

@@ -21,6 +21,11 @@ public sealed record A2COptions : CriticOptions
     }
 
     /// <summary>Steps per rollout, the lectures' m.</summary>
+    /// <remarks>
+    /// Longer rollouts help on one copy: early on v(s; w) is far from CartPole's returns near 100, so short sums inherit
+    /// its error. On CartPole-v1 with one copy, the median steps to solve over seeds 0–9 were 8 745 (m = 16), 8 405.5 (m = 32: four
+    /// seeds near 2 000, five past 10 000), 6 119.5 (m = 64) and 6 414 (m = 128).
+    /// </remarks>
     [Description("n (the lectures' m): steps each environment copy plays per update (the run's --envs sets the copies); the first step of a rollout gets the m-step target")]
     [Range(1, 4096)]
     public int N { get; init; } = 16;

@@ -27,7 +27,7 @@ public static class Solving
 
     /// <summary>
     /// Environment steps (of all copies) taken by the time the agent was solved (null when not within the budget), and
-    /// the episodes. The agent trains on <paramref name="copies"/> copies (its default when null: 8 for A2C, else 1)
+    /// the episodes. The agent trains on <paramref name="copies"/> copies (its default when null: A2C's, else 1)
     /// stepped by the test loop with next-step autoreset.
     /// </summary>
     public static (long? Steps, int Episodes) Run(string id, IAgent<float[], int> agent, long seed, long maxSteps,
