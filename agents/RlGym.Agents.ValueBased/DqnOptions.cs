@@ -42,7 +42,10 @@ public enum TdLoss
 /// 475.2, 500, 133.7, 500 (4 of 5 ≥ 475), of seeds 6–10 476.4, 441.2, 129.4, 321.3, 279.5 (1 of 5): half of ten seeds,
 /// where the zoo's constant α = 2.3e-3 ended at 96, 198, 84, 182, 106 on seeds 1–5. The margin is thin; neighbours
 /// measured on seeds 1–5 do worse: α 3e-4 or 1e-3 annealed to 0 (1 and 2 of 5), α annealed to a tenth (1), double DQN
-/// (3), batch 256 (2), 2 gradient steps every 4 steps with target copies every 1 000 (1). With <c>--eval-every 10</c>
+/// (3), batch 256 (2), 2 gradient steps every 4 steps with target copies every 1 000 (1), soft target updates with
+/// τ = 0.005 (3: 500, 500, 500, 268.5, 181.5), ε → 0.01 (3: 181.1, 500, 500, 500, 9.2), 3-step targets (3: 433.6,
+/// 112.4, 489.4, 484.5, 500; solved by about 35k steps, then drifting before α reaches 0) and 256 gradient steps a round
+/// (500, 500, 204.3, 234.9 on seeds 1–4). The zoo's 256-256 network costs about ten times the compute. With <c>--eval-every 10</c>
 /// and <c>rlgym eval DIR --best</c> the best greedy agent of seeds 1–5 scores 500, 500, 500, 438.8, 488.5 (about 8 s
 /// a run on a loaded 2-core machine).
 /// </summary>
