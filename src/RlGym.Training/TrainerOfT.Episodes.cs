@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RlGym.Core.Agents;
+using RlGym.Core.Wrappers;
 using RlGym.Training.Evaluation;
 using RlGym.Training.Metrics;
 
@@ -26,13 +27,14 @@ public sealed partial class Trainer<TObs, TAct>
         double? evalReturn = null;
         if (session.EvaluationEnv is { } evalEnv && o.EvalEvery > 0 && run.Episode % o.EvalEvery == 0)
         {
+            ShareWrapperStatistics(evalEnv);
             session.LastEvaluation = Evaluator.Run(evalEnv, _agent, o.EvalEpisodes, run.EvaluationStarted ? null : Seeds.Evaluation(o.Seed));
             run.EvaluationStarted = true;
             evalReturn = session.LastEvaluation.Mean;
             if (!(run.BestEvaluation >= evalReturn))
             {
                 run.BestEvaluation = evalReturn.Value;
-                o.Directory?.SaveAgent(_agent, Runs.RunDirectory.BestAgentFileName);
+                o.Directory?.SaveAgent(_agent, Runs.RunDirectory.BestAgentFileName, _envs[0]);
             }
         }
 
@@ -43,6 +45,18 @@ public sealed partial class Trainer<TObs, TAct>
         foreach (var observer in _observers) observer.OnEpisode(row);
     }
 
+    /// <summary>
+    /// The agent learned from observations seen through the training copies' fitted wrappers (a normaliser's running
+    /// statistics), so the evaluation environment sees them through copy 0's statistics, frozen, rather than fitting
+    /// its own from the evaluation episodes; <c>best-agent.bin</c> is saved with those same statistics.
+    /// </summary>
+    private void ShareWrapperStatistics(Core.Environments.IEnv<TObs, TAct> evalEnv)
+    {
+        if (WrapperStatistics.Save(_envs[0]) is not { } statistics) return;
+        if (WrapperStatistics.Of(evalEnv).Count == WrapperStatistics.Of(_envs[0]).Count)
+            WrapperStatistics.Restore(evalEnv, statistics, fitting: false);
+    }
+
     /// <summary>The last checkpoint and agent file, the learning curve, and the result.</summary>
     private TrainingResult Finish(Session session, bool cancelled, int? resumedFrom)
     {
@@ -51,7 +65,7 @@ public sealed partial class Trainer<TObs, TAct>
         if (_options.Directory is { } dir)
         {
             SaveCheckpoint(session);
-            dir.SaveAgent(_agent);
+            dir.SaveAgent(_agent, trainedOn: _envs[0]);
         }
         session.Metrics?.Dispose();
         if (_options.Directory is { } d && _options.WriteLearningCurve)

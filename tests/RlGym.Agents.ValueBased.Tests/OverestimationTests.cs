@@ -22,6 +22,7 @@ public sealed class OverestimationTests(ITestOutputHelper output)
             Double = @double, Gamma = 1, HiddenSizes = [16], Alpha = 1e-3, BufferSize = 10_000, BatchSize = 32,
             LearningStarts = 200, TrainFrequency = 1, GradientSteps = 1, TargetUpdateInterval = 500, Loss = TdLoss.Mse,
             Epsilon = 0.5, EpsilonEnd = 0.5, MaxGradNorm = 0,
+            N = 1, // the bias enters through max_a Q(B, a) in the one-step target; a 2-step target from A skips it
         };
         var agent = new DqnAgent(2, Actions, options, seed);
         var rng = new Rng(seed + 100);

@@ -38,6 +38,13 @@ public sealed class ExactResumeTests
 
         Assert.Equal(WithoutWallTime(whole.Path), WithoutWallTime(split.Path));
         Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, "agent.bin")), File.ReadAllBytes(Path.Combine(split.Path, "agent.bin")));
+        // The best agent and the observation statistics saved beside each agent file.
+        foreach (var name in new[] { "best-agent.bin", "agent.statistics.bin", "best-agent.statistics.bin" })
+        {
+            Assert.Equal(File.Exists(Path.Combine(whole.Path, name)), File.Exists(Path.Combine(split.Path, name)));
+            if (File.Exists(Path.Combine(whole.Path, name)))
+                Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, name)), File.ReadAllBytes(Path.Combine(split.Path, name)));
+        }
     }
 
     private static string[] WithoutWallTime(string dir) =>

@@ -1,14 +1,17 @@
 using RlGym.Cli.Hosting;
 using RlGym.Core.Agents;
 using RlGym.Core.Environments;
+using RlGym.Core.Wrappers;
 using RlGym.Training;
+using RlGym.Training.Checkpoints;
 using RlGym.Training.Runs;
 
 namespace RlGym.Cli.Runs;
 
 /// <summary>
 /// The trained agent of a run directory with a fresh environment built as the run's config.json says (options,
-/// time limit, wrappers, plugins), for eval, render and watch. Disposing it disposes the environment.
+/// time limit, wrappers, plugins), for eval, render and watch. The statistics of fitted wrappers (an observation
+/// normaliser's) are those saved with the agent, frozen. Disposing it disposes the environment.
 /// </summary>
 public sealed class SavedAgent : IDisposable
 {
@@ -40,6 +43,7 @@ public sealed class SavedAgent : IDisposable
         session.EnsurePlugins(config.Plugins);
         var setup = RunSetup.Of(session);
         var env = setup.MakeEnv(config);
+        bool restored = false;
         try
         {
             var agent = setup.MakeAgent(config, env, Seeds.Agent(config.Seed));
@@ -51,15 +55,26 @@ public sealed class SavedAgent : IDisposable
                 {
                     using var fs = File.OpenRead(dir.BestAgentPath);
                     agent.Load(fs);
+                    restored = dir.RestoreWrapperStatistics(env, RunDirectory.BestAgentFileName);
                 });
             }
             else if (!File.Exists(dir.AgentPath) && dir.Checkpoints.Exists)
             {
                 var checkpoint = dir.Checkpoints.Load(config.Env, config.Agent);
-                AgentFile.Load(dir.Checkpoints.FilePath, config.Agent, () => agent.Load(new MemoryStream(checkpoint.Agent, writable: false)));
+                AgentFile.Load(dir.Checkpoints.FilePath, config.Agent, () =>
+                {
+                    agent.Load(new MemoryStream(checkpoint.Agent, writable: false));
+                    restored = RestoreFromCheckpoint(env, checkpoint);
+                });
                 session.Error.WriteLine($"rlgym: '{dir.Path}' has no {RunDirectory.AgentFileName} (the run stopped before writing it); using the agent of its last checkpoint, at episode {checkpoint.Episode}");
             }
-            else AgentFile.Load(dir.AgentPath, config.Agent, () => dir.LoadAgent(agent));
+            else AgentFile.Load(dir.AgentPath, config.Agent, () =>
+            {
+                dir.LoadAgent(agent);
+                restored = dir.RestoreWrapperStatistics(env);
+            });
+            if (!restored && WrapperStatistics.Of(env).Count > 0)
+                session.Error.WriteLine($"rlgym: '{dir.Path}' holds no observation statistics for its agent (it was trained before runs saved them); they are fitted afresh from these episodes, so returns may differ from training's");
             return new SavedAgent(dir, config, env, agent);
         }
         catch
@@ -67,6 +82,15 @@ public sealed class SavedAgent : IDisposable
             env.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Copy 0's fitted wrapper statistics, as the checkpoint holds them with the rest of its state, frozen.</summary>
+    private static bool RestoreFromCheckpoint(IEnv env, Checkpoint checkpoint)
+    {
+        if (WrapperStatistics.Of(env).Count == 0 || checkpoint.Copies.Count == 0 || checkpoint.Copies[0].State is not { } state) return false;
+        EnvState.Restore(env, state);
+        foreach (var fitted in WrapperStatistics.Of(env)) fitted.Fitting = false;
+        return true;
     }
 
     /// <inheritdoc />

@@ -8,10 +8,11 @@ namespace RlGym.Core.Wrappers;
 /// <c>NormalizeObservation</c>: every observation (from reset and step) first updates the running mean μ and
 /// variance σ² (<see cref="RunningMeanStd"/>), then is returned as <c>(x − μ) / sqrt(σ² + ε)</c> in float32 with
 /// ε = <see cref="Epsilon"/>. The observation space becomes <c>Box(-inf, inf)</c> of the same shape.
-/// Set <see cref="UpdateRunningMean"/> to false to freeze the statistics for evaluation, and save
-/// <see cref="Statistics"/> with a checkpoint. Stepping allocates nothing.
+/// Set <see cref="UpdateRunningMean"/> to false to freeze the statistics for evaluation. The statistics are part of
+/// the trained agent (<see cref="IFittedWrapper"/>): a run saves them beside its agent file, and a checkpoint holds
+/// them with the rest of the wrapper's state. Stepping allocates nothing.
 /// </summary>
-public sealed class NormalizeObservation<TAct> : Wrapper<float[], TAct> where TAct : notnull
+public sealed class NormalizeObservation<TAct> : Wrapper<float[], TAct>, IFittedWrapper where TAct : notnull
 {
     private readonly ObservationBuffer _buffer;
 
@@ -38,6 +39,12 @@ public sealed class NormalizeObservation<TAct> : Wrapper<float[], TAct> where TA
 
     /// <summary>True (the default) while observations update the statistics; false freezes them, for evaluation.</summary>
     public bool UpdateRunningMean { get; set; } = true;
+
+    bool IFittedWrapper.Fitting
+    {
+        get => UpdateRunningMean;
+        set => UpdateRunningMean = value;
+    }
 
     /// <inheritdoc />
     public override ResetResult<float[]> Reset(long? seed = null, Registration.EnvOptions? options = null)
@@ -68,9 +75,7 @@ public sealed class NormalizeObservation<TAct> : Wrapper<float[], TAct> where TA
     {
         base.WriteState(writer);
         writer.Write(UpdateRunningMean);
-        writer.Write(Statistics.Count);
-        foreach (var m in Statistics.Mean) writer.Write(m);
-        foreach (var v in Statistics.Variance) writer.Write(v);
+        WriteStatistics(writer);
     }
 
     /// <inheritdoc />
@@ -78,11 +83,32 @@ public sealed class NormalizeObservation<TAct> : Wrapper<float[], TAct> where TA
     {
         base.ReadState(reader);
         UpdateRunningMean = reader.ReadBoolean();
+        ReadStatistics(reader);
+    }
+
+    /// <summary>Writes the count, the means and the variances of <see cref="Statistics"/>.</summary>
+    public void WriteStatistics(BinaryWriter writer)
+    {
+        writer.Write(Statistics.Count);
+        foreach (var m in Statistics.Mean) writer.Write(m);
+        foreach (var v in Statistics.Variance) writer.Write(v);
+    }
+
+    /// <summary>Restores what <see cref="WriteStatistics"/> wrote (the same element count, or the bytes run short or make no sense).</summary>
+    public void ReadStatistics(BinaryReader reader)
+    {
         double count = reader.ReadDouble();
         var mean = new double[Statistics.Size];
         var variance = new double[Statistics.Size];
         for (int i = 0; i < mean.Length; i++) mean[i] = reader.ReadDouble();
         for (int i = 0; i < variance.Length; i++) variance[i] = reader.ReadDouble();
-        Statistics.Set(mean, variance, count);
+        try
+        {
+            Statistics.Set(mean, variance, count);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"the saved observation statistics are damaged: {e.Message}", e);
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace RlGym.Core.Wrappers;
 /// <summary>
 /// A wrapper that keeps its inner environment's types and passes everything through; override what changes.
 /// </summary>
-public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct>, IStatefulEnv where TObs : notnull where TAct : notnull
+public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct>, IStatefulEnv, IWrapping where TObs : notnull where TAct : notnull
 {
     // Inner as the base class (every env and wrapper of ours is one; anything else goes through a forwarding Env):
     // a virtual call costs less than an interface call, above all in generic code shared between reference-type
@@ -25,6 +25,8 @@ public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct>, IStatefulEnv where 
 
     /// <summary>The environment one level down.</summary>
     public IEnv<TObs, TAct> Inner { get; }
+
+    IEnv IWrapping.Wrapped => Inner;
 
     /// <summary><c>Inner.Step(action)</c>, by the cheapest call available; wrappers' <c>Step</c> use it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -94,7 +96,7 @@ internal sealed class ForwardingEnv<TObs, TAct>(IEnv<TObs, TAct> env) : Env<TObs
 /// <summary>
 /// A wrapper that changes the observation type (e.g. one-hot encoding or discretisation); the action passes through.
 /// </summary>
-public abstract class ObservationWrapper<TObs, TInnerObs, TAct> : Env<TObs, TAct>, IStatefulEnv
+public abstract class ObservationWrapper<TObs, TInnerObs, TAct> : Env<TObs, TAct>, IStatefulEnv, IWrapping
     where TObs : notnull where TInnerObs : notnull where TAct : notnull
 {
     private readonly Env<TInnerObs, TAct>? _innerEnv;
@@ -108,6 +110,8 @@ public abstract class ObservationWrapper<TObs, TInnerObs, TAct> : Env<TObs, TAct
 
     /// <summary>The environment one level down.</summary>
     public IEnv<TInnerObs, TAct> Inner { get; }
+
+    IEnv IWrapping.Wrapped => Inner;
 
     /// <inheritdoc />
     public override Space<TAct> ActionSpace => Inner.ActionSpace;
@@ -160,4 +164,11 @@ public abstract class ObservationWrapper<TObs, TInnerObs, TAct> : Env<TObs, TAct
 
     /// <inheritdoc />
     public override string ToString() => $"{GetType().Name.Split('`')[0]}<{Inner}>";
+}
+
+/// <summary>A wrapper seen without its types, so that a walk down the chain (<see cref="WrapperStatistics"/>) needs none.</summary>
+internal interface IWrapping
+{
+    /// <summary>The environment one level down.</summary>
+    IEnv Wrapped { get; }
 }

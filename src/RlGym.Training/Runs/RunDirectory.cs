@@ -1,15 +1,18 @@
 using RlGym.Core.Agents;
+using RlGym.Core.Environments;
 using RlGym.Core.Errors;
 using RlGym.Training.Checkpoints;
 using RlGym.Training.Metrics;
+using RlGym.Core.Wrappers;
 using RlGym.Training.Plots;
 
 namespace RlGym.Training.Runs;
 
 /// <summary>
 /// The folder of one run: <c>config.json</c> (what to rerun), <c>metrics.csv</c> (one row per episode),
-/// <c>checkpoint/checkpoint.bin</c> (to resume), <c>agent.bin</c> (the trained agent, what <c>IAgent.Save</c> wrote)
-/// and <c>learning-curve.png</c>.
+/// <c>checkpoint/checkpoint.bin</c> (to resume), <c>agent.bin</c> (the trained agent, what <c>IAgent.Save</c> wrote),
+/// beside it <c>agent.statistics.bin</c> when the environment has fitted wrappers (the observation normaliser's
+/// statistics the agent was trained with), and <c>learning-curve.png</c>.
 /// </summary>
 public sealed class RunDirectory
 {
@@ -53,6 +56,13 @@ public sealed class RunDirectory
     /// <summary><c>learning-curve.png</c>.</summary>
     public string LearningCurvePath => System.IO.Path.Combine(Path, LearningCurveFileName);
 
+    /// <summary>
+    /// The file beside the agent file <paramref name="agentPath"/> that holds the statistics of the fitted wrappers
+    /// it was trained behind: <c>agent.bin</c> → <c>agent.statistics.bin</c>.
+    /// </summary>
+    public static string WrapperStatisticsPath(string agentPath) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(agentPath) ?? "", System.IO.Path.GetFileNameWithoutExtension(agentPath) + ".statistics.bin");
+
     /// <summary>The run's checkpoint store.</summary>
     public CheckpointStore Checkpoints => new(CheckpointDirectory);
 
@@ -71,7 +81,7 @@ public sealed class RunDirectory
         if (force)
         {
             Checkpoints.Delete();
-            foreach (var f in new[] { MetricsPath, AgentPath, BestAgentPath, LearningCurvePath })
+            foreach (var f in new[] { MetricsPath, AgentPath, BestAgentPath, WrapperStatisticsPath(AgentPath), WrapperStatisticsPath(BestAgentPath), LearningCurvePath })
                 if (File.Exists(f)) File.Delete(f);
         }
     }
@@ -93,17 +103,39 @@ public sealed class RunDirectory
     }
 
     /// <summary>
-    /// Writes the agent to <c>agent.bin</c>, or to <paramref name="fileName"/> in the run directory (through a
-    /// temporary file, so a crash keeps the old one).
+    /// Writes the agent to <c>agent.bin</c>, or to <paramref name="fileName"/> in the run directory, and beside it the
+    /// statistics of the fitted wrappers of <paramref name="trainedOn"/>, the environment copy it learned from (each
+    /// through a temporary file, so a crash keeps the old one).
     /// </summary>
-    public void SaveAgent(IAgent agent, string fileName = AgentFileName)
+    public void SaveAgent(IAgent agent, string fileName = AgentFileName, IEnv? trainedOn = null)
     {
         Directory.CreateDirectory(Path);
         var target = System.IO.Path.Combine(Path, fileName);
+        var statisticsPath = WrapperStatisticsPath(target);
+        if (trainedOn is not null && WrapperStatistics.Save(trainedOn) is { } statistics)
+            WriteThroughTemporary(statisticsPath, fs => fs.Write(statistics));
+        else if (File.Exists(statisticsPath)) File.Delete(statisticsPath);
+        WriteThroughTemporary(target, agent.Save);
+    }
+
+    /// <summary>
+    /// Restores into <paramref name="env"/> the wrapper statistics saved beside the agent file <paramref name="fileName"/>
+    /// and freezes them; false when the run saved none.
+    /// </summary>
+    public bool RestoreWrapperStatistics(IEnv env, string fileName = AgentFileName)
+    {
+        var statisticsPath = WrapperStatisticsPath(System.IO.Path.Combine(Path, fileName));
+        if (!File.Exists(statisticsPath)) return false;
+        WrapperStatistics.Restore(env, File.ReadAllBytes(statisticsPath), fitting: false);
+        return true;
+    }
+
+    private static void WriteThroughTemporary(string target, Action<Stream> write)
+    {
         var temp = target + ".tmp";
         using (var fs = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            agent.Save(fs);
+            write(fs);
             fs.Flush(flushToDisk: true);
         }
         File.Move(temp, target, overwrite: true);
