@@ -42,9 +42,9 @@ public sealed partial class Trainer<TObs, TAct>
             throw new UserInputException($"checkpoint '{store.FilePath}' was taken with seed {c.Seed}, not {o.Seed}; resume with seed {c.Seed} or use --force to start over");
         if (c.Copies.Count != _envs.Length)
             throw new UserInputException($"checkpoint '{store.FilePath}' was taken with {c.Copies.Count} environment copies, not {_envs.Length}; resume with --envs {c.Copies.Count}");
-        if (o.Episodes is { } episodes && c.Episode >= episodes)
+        if (o.Episodes is { } episodes && c.Episode >= episodes && !o.CompleteTrainedRun)
             throw new UserInputException($"the run in '{o.Directory.Path}' already has {c.Episode} episodes; resume with --episodes above {c.Episode}, or use --force to start over");
-        if (o.Steps is { } steps && c.TotalSteps >= steps)
+        if (o.Steps is { } steps && c.TotalSteps >= steps && !o.CompleteTrainedRun)
             throw new UserInputException($"the run in '{o.Directory.Path}' already has {c.TotalSteps} steps; resume with --steps above {c.TotalSteps}, or use --force to start over");
         using (var agentBytes = new MemoryStream(c.Agent, writable: false)) _agent.Load(agentBytes);
 

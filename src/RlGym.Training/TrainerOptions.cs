@@ -47,6 +47,13 @@ public sealed record TrainerOptions
     /// <summary>Continue the run in <see cref="Directory"/> from its checkpoint.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>
+    /// A resume whose checkpoint already holds the whole budget writes what the run's end writes (checkpoint, agent
+    /// file, learning curve) instead of refusing: a run stopped between its last checkpoint and its agent file ends
+    /// as the uninterrupted run would have.
+    /// </summary>
+    public bool CompleteTrainedRun { get; init; }
+
     /// <summary>Watchers of the run (progress display, window). A run with step observers boxes each observation for them.</summary>
     public IReadOnlyList<ITrainingObserver> Observers { get; init; } = [];
 

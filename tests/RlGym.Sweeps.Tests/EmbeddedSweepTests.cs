@@ -47,6 +47,22 @@ public sealed class EmbeddedSweepTests
     }
 
     [Fact]
+    public void A_trial_stopped_between_its_last_checkpoint_and_its_agent_file_is_completed_on_the_rerun()
+    {
+        using var tmp = new TempDirectory();
+        string dir = tmp.File("sweep");
+        var reference = SweepCli.Embedded(Twelve, dir);
+        // What a kill leaves when it lands after the trial's final checkpoint: no agent file, no journal line.
+        string trial = Path.Combine(dir, "trials", "c003-s0");
+        File.Delete(Path.Combine(trial, "agent.bin"));
+        string journal = Path.Combine(dir, SweepJournal.FileName);
+        File.WriteAllLines(journal, File.ReadAllLines(journal).Where(l => !l.Contains("\"c003-s0", StringComparison.Ordinal)));
+
+        Assert.Equal(reference, SweepCli.Embedded(Twelve, dir));
+        Assert.True(File.Exists(Path.Combine(trial, "agent.bin")));
+    }
+
+    [Fact]
     public void Halving_promotes_the_best_and_a_promoted_trial_scores_as_if_trained_in_one_go()
     {
         using var tmp = new TempDirectory();

@@ -206,6 +206,24 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void A_run_stopped_after_its_last_checkpoint_but_before_its_agent_file_completes_to_the_uninterrupted_files()
+    {
+        using var whole = new TempDirectory();
+        using var stopped = new TempDirectory();
+        Train(whole.Path, 4, 30);
+        Train(stopped.Path, 4, 30);
+        File.Delete(Path.Combine(stopped.Path, "agent.bin"));
+
+        Assert.Throws<UserInputException>(() => Train(stopped.Path, 4, 30, resume: true));
+        var options = Options(stopped.Path, 4, 30) with { Resume = true, CompleteTrainedRun = true };
+        var result = Trainer.Create(new RandomWalkEnv(), new TinyQAgent(7, 2, Seeds.Agent(99)), options).Run();
+
+        Assert.Equal(30, result.Episodes);
+        Assert.Equal(MetricsFile.WithoutWallTime(Path.Combine(whole.Path, "metrics.csv")), MetricsFile.WithoutWallTime(Path.Combine(stopped.Path, "metrics.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, "agent.bin")), File.ReadAllBytes(Path.Combine(stopped.Path, "agent.bin")));
+    }
+
+    [Fact]
     public void Resuming_with_another_seed_is_refused_and_touches_nothing()
     {
         using var dir = new TempDirectory();

@@ -20,8 +20,11 @@ public sealed class CliTrialRunner(RunSetup setup) : ITrialRunner
         var checkpoint = ResumableCheckpoint(dir, config);
         bool resume = checkpoint is not null;
         // A trial that already trained its whole budget (its report was lost with a worker) is done: report it again.
-        if (checkpoint is not null && (config.Episodes is { } episodes ? checkpoint.Episode >= episodes : checkpoint.TotalSteps >= config.Steps)
-            && File.Exists(dir.MetricsPath) && File.Exists(dir.AgentPath))
+        // Stopped after its last checkpoint but before its agent file or plot, it resumes to write them.
+        bool trained = checkpoint is not null
+            && (config.Episodes is { } episodes ? checkpoint.Episode >= episodes : checkpoint.TotalSteps >= config.Steps);
+        if (trained && File.Exists(dir.MetricsPath) && File.Exists(dir.AgentPath)
+            && (!learningCurve || File.Exists(dir.LearningCurvePath)))
             return TrialOutcome.FromMetrics(dir.MetricsPath);
         var env = setup.MakeEnv(config);
         try
@@ -32,7 +35,7 @@ public sealed class CliTrialRunner(RunSetup setup) : ITrialRunner
             dir.WriteConfig(config);
             var options = TrainerOptions.FromConfig(config, dir,
                 evaluationEnv: config.EvalEvery > 0 ? () => setup.MakeEnv(config) : null,
-                force: !resume, resume: resume) with { WriteLearningCurve = learningCurve, Envs = config.NumEnvs ?? factory.Info.DefaultEnvs };
+                force: !resume, resume: resume) with { WriteLearningCurve = learningCurve, CompleteTrainedRun = trained, Envs = config.NumEnvs ?? factory.Info.DefaultEnvs };
             bool first = true;
             using var trainer = Trainer.Create(() =>
             {
