@@ -77,7 +77,10 @@ public sealed record EnvBenchResult(
 
 /// <summary>
 /// One vector environment at one K on one thread and on several, measured in the same run; <see cref="Scaling"/> is
-/// the ratio of the two wall-clock figures.
+/// the ratio of the two wall-clock figures. <see cref="IndependentScaling"/> is what the machine gives to work that
+/// needs no hand-over at all: W separate one-thread vector envs of K / W copies, each stepped by its own thread, over
+/// the one-thread figure. On a virtual machine whose cores are shared with other guests it can be well under W, and
+/// the vector env's scaling cannot exceed it.
 /// </summary>
 public sealed record VectorScalingResult(
     string Env,
@@ -89,7 +92,9 @@ public sealed record VectorScalingResult(
     double StepsPerSecond,
     double StepsPerSecondMedian,
     double Scaling,
-    double BytesPerStep);
+    double BytesPerStep,
+    double? IndependentStepsPerSecond = null,
+    double? IndependentScaling = null);
 
 /// <summary>The tabular learning loops measured, one per environment and kind (bare or wrapped).</summary>
 public sealed record TabularBenchResults(string Description, IReadOnlyList<TabularBenchResult> Loops);

@@ -31,13 +31,15 @@ public static class BenchReportText
         if (report.Scaling.Count > 0)
         {
             sb.AppendLine("Vector env scaling (structure-of-arrays envs; the same K on one thread and on all, in this run)");
-            Table(sb, ["env", "K", "1 thread", "median", "1 thr cpu", "threads", "steps/s", "median", "scaling", "B/step"],
+            Table(sb, ["env", "K", "1 thread", "median", "1 thr cpu", "threads", "steps/s", "median", "scaling", "B/step", "independent", "machine"],
                 report.Scaling.Select(r => new[]
                 {
                     r.Env, r.Copies.ToString("N0", CultureInfo.InvariantCulture), Rate(r.OneThreadStepsPerSecond), Rate(r.OneThreadStepsPerSecondMedian),
                     Rate(r.OneThreadCpuStepsPerSecond), r.Threads.ToString(CultureInfo.InvariantCulture), Rate(r.StepsPerSecond),
-                    Rate(r.StepsPerSecondMedian), Ratio(r.Scaling), Bytes(r.BytesPerStep),
+                    Rate(r.StepsPerSecondMedian), Ratio(r.Scaling), Bytes(r.BytesPerStep), Rate(r.IndependentStepsPerSecond), Ratio(r.IndependentScaling),
                 }));
+            sb.AppendLine("  independent: the same copies as separate one-thread envs, one per thread, nothing shared; machine: that over 1 thread,");
+            sb.AppendLine("  the most this machine's threads gave in this run (a shared virtual machine can give well under the thread count)");
             sb.AppendLine();
         }
 

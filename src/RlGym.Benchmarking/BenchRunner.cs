@@ -215,12 +215,57 @@ public sealed class BenchRunner
                     IVectorEnv<float[]> c => MeasureVector(id, c.SingleActionSpace, probe.SingleObservationSpace, k, options, threads),
                     _ => default,
                 };
+                double? independent = probe switch
+                {
+                    IVectorEnv<int> d => MeasureIndependent(id, d.SingleActionSpace, k, options, threads),
+                    IVectorEnv<float[]> c => MeasureIndependent(id, c.SingleActionSpace, k, options, threads),
+                    _ => null,
+                };
                 if (r.OneCore is { } one && r.Parallel is { } all)
                     scaling.Add(new VectorScalingResult(id, k, one.Best, one.Median, one.BestCpu, threads, all.Best, all.Median, all.Best / one.Best,
-                        one.BytesPerStep + all.BytesPerStep + all.OtherThreadBytesPerStep));
+                        one.BytesPerStep + all.BytesPerStep + all.OtherThreadBytesPerStep, independent, independent / one.Best));
             }
         }
         return scaling;
+    }
+
+    /// <summary>
+    /// Steps per second of <paramref name="threads"/> separate one-thread vector envs of K / W copies, each stepped by a
+    /// thread of its own with nothing shared: the most W threads can give on this machine at this moment.
+    /// </summary>
+    private double? MeasureIndependent<TAct>(string id, Space<TAct> actionSpace, int copies, BenchOptions options, int threads) where TAct : notnull
+    {
+        if (threads < 2 || copies < threads) return null;
+        int k = copies / threads;
+        var envs = new IVectorEnv<TAct>[threads];
+        var actions = new TAct[threads][];
+        try
+        {
+            for (int t = 0; t < threads; t++)
+            {
+                envs[t] = _registry.MakeVector<TAct>(id, k, threads: 1);
+                envs[t].Reset(options.Seed + t * k);
+                actions[t] = ActionSequence(actionSpace, 64 * k, options.Seed + 1 + t);
+            }
+            void StepAll(long n)
+            {
+                long vectorSteps = Math.Max(1, n / (k * threads));
+                var others = new Thread[threads - 1];
+                for (int t = 1; t < threads; t++)
+                {
+                    int own = t;
+                    others[t - 1] = new Thread(() => StepLoops.Vector(envs[own], actions[own], vectorSteps));
+                    others[t - 1].Start();
+                }
+                StepLoops.Vector(envs[0], actions[0], vectorSteps);
+                foreach (var other in others) other.Join();
+            }
+            return Throughput.Measure(StepAll, Math.Max(1, options.Steps / (k * threads)) * k * threads, options.Repeats).Best;
+        }
+        finally
+        {
+            foreach (var env in envs) env?.Dispose();
+        }
     }
 
     private TabularBenchResult MeasureTabular(string id, bool bare, BenchOptions options)

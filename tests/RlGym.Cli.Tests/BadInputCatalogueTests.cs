@@ -248,6 +248,12 @@ public sealed class BadInputCatalogueTests : IClassFixture<BadInputCatalogueTest
             "compare FrozenLake-v1 --agents q-learning --seeds 0 --out {new}",
             "compare FrozenLake-v1 --agents q-learning --episodes NaN --out {new}",
             "check Nope-v0",
+            // Board games.
+            "arena ConnectFour-v0 --players mcts,random --openings -1",
+            "arena ConnectFour-v0 --players mcts,random --openings 21",
+            "arena ConnectFour-v0 --players mcts,random --openings NaN",
+            "arena ConnectFour-v0 --players mcts,random --games 0",
+            "arena FrozenLake-v1 --players mcts,random",
             "experiment nope",
             "envs --no-such-flag",
             "no-such-command",
