@@ -35,6 +35,9 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
     private readonly int _limit;
     private readonly VectorStepThreads _threads;
     private float[] _current;
+    // The caller's actions, pinned for the length of a step when TAct holds no references: each thread copies its
+    // own range, so no thread reads a line of _actions that another has just written.
+    private unsafe void* _callerActions;
     private bool _hasReset;
     private bool _disposed;
 
@@ -159,9 +162,24 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
         if (actions.Length != Count)
             throw new ArgumentException($"Got {actions.Length} actions for {Count} copies.", nameof(actions));
         CheckActions(actions);
-        actions.CopyTo(_actions);
         Flip();
-        _threads.Run();
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<TAct>() || _threads.ThreadCount == 1)
+        {
+            actions.CopyTo(_actions);
+            _threads.Run();
+        }
+        else
+        {
+            unsafe
+            {
+                fixed (byte* pinned = &Unsafe.As<TAct, byte>(ref MemoryMarshal.GetReference(actions)))
+                {
+                    _callerActions = pinned;
+                    try { _threads.Run(); }
+                    finally { _callerActions = null; }
+                }
+            }
+        }
         return new VectorStepResult(_current, Rewards, Terminated, Truncated);
     }
 
@@ -179,8 +197,10 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
     /// <summary>Writes the observations of copies [<paramref name="from"/>, <paramref name="to"/>) into their rows of <paramref name="batch"/>.</summary>
     protected abstract void Observe(int from, int to, float[] batch);
 
-    private void StepRange(int from, int to)
+    private unsafe void StepRange(int from, int to)
     {
+        if (_callerActions != null)
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref Unsafe.AsRef<TAct>(_callerActions), from), to - from).CopyTo(_actions.AsSpan(from, to - from));
         Advance(from, to, _actions);
         var needsReset = _needsReset.AsSpan(from, to - from);
         var elapsed = _elapsed.AsSpan(from, to - from);

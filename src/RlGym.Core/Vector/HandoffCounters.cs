@@ -3,16 +3,12 @@ using System.Runtime.InteropServices;
 namespace RlGym.Core.Vector;
 
 /// <summary>
-/// What <see cref="VectorStepThreads"/> shares on every step: the caller writes the generation once per step and every
-/// thread counts its finished blocks, so each word gets a cache line of its own (and none shares one with the fields
-/// around the struct).
+/// The counter <see cref="VectorStepThreads"/>' threads share on every step, on a cache line of its own (and none
+/// shared with the fields around the struct). The generation each worker waits for travels in its run word instead.
 /// </summary>
-[StructLayout(LayoutKind.Explicit, Size = 192)]
+[StructLayout(LayoutKind.Explicit, Size = 128)]
 internal struct HandoffCounters
 {
-    /// <summary>The generation (step number) the workers wait for.</summary>
-    [FieldOffset(64)] public int Generation;
-
-    /// <summary>Blocks of the current generation stepped so far.</summary>
-    [FieldOffset(128)] public int Done;
+    /// <summary>Blocks stepped over all steps so far; each thread adds its count once per step.</summary>
+    [FieldOffset(64)] public int Done;
 }

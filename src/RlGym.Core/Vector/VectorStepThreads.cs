@@ -26,6 +26,8 @@ internal sealed class VectorStepThreads : IDisposable
 
     // Each thread's run word on a cache line of its own (16 longs = 128 bytes, two lines against adjacent-line prefetch).
     private const int RunStride = 16;
+    // Each worker's allocation counter on lines of its own too.
+    private const int AllocatedStride = 16;
     // A run word packs the generation (high 32 bits), the run's end (exclusive, bits 16..31) and its next block (bits 0..15).
     private const int MaxBlocks = ushort.MaxValue;
 
@@ -41,6 +43,7 @@ internal sealed class VectorStepThreads : IDisposable
     private readonly long[] _workerAllocated;
     private HandoffCounters _counters;
     private int _generation;
+    private int _doneTarget;
     private volatile bool _stopping;
     private ExceptionDispatchInfo? _error;
 
@@ -64,7 +67,7 @@ internal sealed class VectorStepThreads : IDisposable
         _ownedStart = new int[w + 1];
         for (int c = 0; c <= w; c++) _ownedStart[c] = c * _blockCount / w;
         _runs = new long[(w + 1) * RunStride];
-        _workerAllocated = new long[w];
+        _workerAllocated = new long[w * AllocatedStride];
         _sleeping = new int[w];
         _wake = new ManualResetEventSlim[w];
         _threads = new Thread[w];
@@ -92,7 +95,7 @@ internal sealed class VectorStepThreads : IDisposable
         get
         {
             long sum = 0;
-            for (int c = 1; c < ThreadCount; c++) sum += Volatile.Read(ref _workerAllocated[c]);
+            for (int c = 1; c < ThreadCount; c++) sum += Volatile.Read(ref _workerAllocated[c * AllocatedStride]);
             return sum;
         }
     }
@@ -105,14 +108,19 @@ internal sealed class VectorStepThreads : IDisposable
             _stepRange(0, _count);
             return;
         }
-        _error = null;
-        _counters.Done = 0;
+        // Every line a worker reads is written here only when it changes: each write costs the worker a transfer of
+        // that line from this core, on the step's critical path.
+        if (_error is not null) _error = null;
         int generation = unchecked(++_generation);
-        for (int c = 0; c < ThreadCount; c++)
-            Volatile.Write(ref _runs[Slot(c)], RunWord(generation, _ownedStart[c], _ownedStart[c + 1]));
-        // A full fence: the actions, the flipped buffer, the run words and Done = 0 are visible before any worker sees
-        // the generation.
-        Interlocked.Exchange(ref _counters.Generation, generation);
+        // Done counts blocks over all steps, so it is never reset: this step ends when it reaches the target.
+        int target = unchecked(_doneTarget + _blockCount);
+        _doneTarget = target;
+        // Own run first, written plainly; then each worker's run word, which carries the generation that worker waits
+        // for, so that one line brings it both the signal and its blocks. The exchange is a full fence: the actions,
+        // the flipped buffer and the other run words are visible before that worker sees its word.
+        Volatile.Write(ref _runs[Slot(0)], RunWord(generation, _ownedStart[0], _ownedStart[1]));
+        for (int c = 1; c < ThreadCount; c++)
+            Interlocked.Exchange(ref _runs[Slot(c)], RunWord(generation, _ownedStart[c], _ownedStart[c + 1]));
         for (int c = 1; c < ThreadCount; c++)
             if (Volatile.Read(ref _sleeping[c]) != 0) _wake[c].Set();
 
@@ -120,7 +128,7 @@ internal sealed class VectorStepThreads : IDisposable
 
         // Blocks still running belong to workers; if one was descheduled, yielding lets it finish sooner.
         long start = Stopwatch.GetTimestamp();
-        while (Volatile.Read(ref _counters.Done) != _blockCount)
+        while (Volatile.Read(ref _counters.Done) != target)
         {
             if (Stopwatch.GetTimestamp() - start < SpinTicks) Thread.SpinWait(20);
             else Thread.Yield();
@@ -133,6 +141,20 @@ internal sealed class VectorStepThreads : IDisposable
     private static long RunWord(int generation, int next, int end) => ((long)generation << 32) | ((long)end << 16) | (uint)next;
 
     private void RunBlocks(int generation, int worker)
+    {
+        // Blocks stepped here are counted once at the end: one write to the shared counter per thread and step.
+        int stepped = 0;
+        try
+        {
+            RunBlocks(generation, worker, ref stepped);
+        }
+        finally
+        {
+            if (stepped > 0) Interlocked.Add(ref _counters.Done, stepped);
+        }
+    }
+
+    private void RunBlocks(int generation, int worker, ref int stepped)
     {
         // Own run first, from its front; then the others', each from its back, so that their owners keep the front.
         for (int i = 0; i < ThreadCount; i++)
@@ -149,6 +171,7 @@ internal sealed class VectorStepThreads : IDisposable
                 long taken = i == 0 ? RunWord(generation, next + 1, end) : RunWord(generation, next, end - 1);
                 if (Interlocked.CompareExchange(ref run, taken, word) != word) continue;
                 Step(block, worker);
+                stepped++;
             }
         }
     }
@@ -163,8 +186,7 @@ internal sealed class VectorStepThreads : IDisposable
         {
             Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(e), null);
         }
-        if (worker != 0) Volatile.Write(ref _workerAllocated[worker], GC.GetAllocatedBytesForCurrentThread());
-        Interlocked.Increment(ref _counters.Done);
+        if (worker != 0) Volatile.Write(ref _workerAllocated[worker * AllocatedStride], GC.GetAllocatedBytesForCurrentThread());
     }
 
     private void Work(int worker)
@@ -184,7 +206,7 @@ internal sealed class VectorStepThreads : IDisposable
         long start = Stopwatch.GetTimestamp();
         while (true)
         {
-            int generation = Volatile.Read(ref _counters.Generation);
+            int generation = (int)(Volatile.Read(ref _runs[Slot(worker)]) >> 32);
             if (generation != seen || _stopping) return generation;
             long waited = Stopwatch.GetTimestamp() - start;
             if (waited < SpinTicks)
@@ -201,7 +223,7 @@ internal sealed class VectorStepThreads : IDisposable
                 // publishing, so either it sees this flag or this check sees its generation.
                 _wake[worker].Reset();
                 Interlocked.Exchange(ref _sleeping[worker], 1);
-                if (Volatile.Read(ref _counters.Generation) == seen && !_stopping) _wake[worker].Wait();
+                if ((int)(Volatile.Read(ref _runs[Slot(worker)]) >> 32) == seen && !_stopping) _wake[worker].Wait();
                 Volatile.Write(ref _sleeping[worker], 0);
                 start = Stopwatch.GetTimestamp();
             }
