@@ -65,6 +65,7 @@ public sealed class SweepCommand : Command
         var progress = new SweepProgressLog(log, logTrials: !session.Interactive);
         string budget = file.Episodes is { } e ? $"{e} episodes" : $"{file.Steps} steps";
         SweepResult result;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (cluster is null)
         {
             int slots = workers ?? Environment.ProcessorCount;
@@ -83,6 +84,7 @@ public sealed class SweepCommand : Command
             await host.StopAsync(CancellationToken.None);
         }
 
+        log.LogInformation("{Count} trials ran in {Seconds:0.00} s", plan.TrialCount, clock.Elapsed.TotalSeconds);
         WriteResults(outPath, result, log);
         if (parse.GetValue(_json)) session.Out.WriteLine(SweepResultJson.ToText(result, indented: false));
         else WriteTable(session, result);
