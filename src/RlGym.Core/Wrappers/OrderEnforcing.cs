@@ -31,7 +31,14 @@ public sealed class OrderEnforcing<TObs, TAct> : Wrapper<TObs, TAct> where TObs 
     {
         // One flag covers both refusals (before the first reset, after the episode ended); the message tells them apart.
         if (!_steppable) ThrowOutOfOrder();
-        var r = _timeLimit is { } t ? t.Step(action) : StepInner(action);
+        // A result of its own on each path: one merged local costs a copy of the whole result on every step.
+        if (_timeLimit is { } t)
+        {
+            var limited = t.Step(action);
+            _steppable = !(limited.Terminated | limited.Truncated);
+            return limited;
+        }
+        var r = StepInner(action);
         _steppable = !(r.Terminated | r.Truncated);
         return r;
     }

@@ -38,9 +38,9 @@ public sealed class TimeLimit<TObs, TAct> : Wrapper<TObs, TAct> where TObs : not
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override StepResult<TObs> Step(TAct action)
     {
-        var r = StepInner(action);
-        if (++_elapsed >= MaxEpisodeSteps) r = new StepResult<TObs>(r.Observation, r.Reward, r.Terminated, true, r.Info);
-        return r;
+        var r = InnerEnv.Step(action);
+        if (++_elapsed < MaxEpisodeSteps) return r;
+        return new StepResult<TObs>(r.Observation, r.Reward, r.Terminated, true, r.Info);
     }
 
     /// <inheritdoc />

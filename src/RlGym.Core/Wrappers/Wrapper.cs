@@ -28,6 +28,12 @@ public abstract class Wrapper<TObs, TAct> : Env<TObs, TAct>, IStatefulEnv, IWrap
 
     IEnv IWrapping.Wrapped => Inner;
 
+    /// <summary>
+    /// The inner environment as the base class, for the registry's own wrappers: a call written in a wrapper's own
+    /// <c>Step</c> gets a profile of its own, which <see cref="StepInner"/>'s call site, shared by every wrapper, does not.
+    /// </summary>
+    private protected Env<TObs, TAct> InnerEnv => _innerEnv;
+
     /// <summary><c>Inner.Step(action)</c>, by the cheapest call available; wrappers' <c>Step</c> use it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected StepResult<TObs> StepInner(TAct action) => _innerEnv.Step(action);
