@@ -67,9 +67,10 @@ public sealed class ArenaOpeningTests
     public void An_opening_never_ends_the_game_and_stops_short_when_every_move_would()
     {
         var ttt = default(TicTacToeRules);
+        var random = new RlGym.Core.Random.Rng(3);
         for (int index = 0; index < 200; index++)
         {
-            var opening = Arena.Opening<TicTacToeState, TicTacToeRules>(ttt, 9, seed: 3, index);
+            var opening = Arena.Opening<TicTacToeState, TicTacToeRules>(ttt, 9, random);
             var s = ttt.Initial;
             foreach (int move in opening)
             {

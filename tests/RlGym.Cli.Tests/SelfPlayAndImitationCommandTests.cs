@@ -82,7 +82,7 @@ public sealed class SelfPlayAndImitationCommandTests
     /// The learner must win 70% of 400 games, sides swapped, against MCTS with the same 100 simulations a move. It must
     /// also beat its own behaviour-cloned start, which lives in the run as cloned.bin, over 100 games from 2-move random
     /// openings: both players always play their most visited move, so without openings they would play two games.
-    /// Measured: seed 1 won 314 of 400 (78.5%) and 86–8 against its start; seed 2 won 318 (79.5%) and 75–23. Over
+    /// Measured: seed 1 won 314 of 400 (78.5%) and 85–9 against its start; seed 2 won 318 (79.5%) and 69–25. Over
     /// sixteen 100-game matches per seed, seed 1 won 66–82 (mean 76.1) and seed 2 won 70–83 (mean 77.8).
     /// </summary>
     [Theory]

@@ -31,6 +31,8 @@ public static class Arena
         var firstMoves = new int[2];
         int draws = 0, illegal = 0;
         var moves = new List<int>(rules.ActionCount);
+        var openings = new Rng(openingSeed);
+        IReadOnlyList<int>? opening = null;
         for (int g = 0; g < games; g++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -38,7 +40,7 @@ public static class Arena
             firstMoves[opener]++;
             int game = g;
             // Games 2n and 2n + 1 share an opening when the sides swap, so each player gets it from both sides.
-            var opening = openingMoves == 0 ? null : Opening<TState, TRules>(rules, openingMoves, openingSeed, swap ? g / 2 : g);
+            if (openingMoves > 0 && (!swap || g % 2 == 0)) opening = Opening<TState, TRules>(rules, openingMoves, openings);
             var (winner, wasIllegal) = PlayOne(rules, players, opener, moves, onMove is null ? null : (state, player, action) => onMove(game, state, player, action), opening);
             if (wasIllegal) illegal++;
             if (winner < 0) draws++;
@@ -76,14 +78,12 @@ public static class Arena
     }
 
     /// <summary>
-    /// Opening number <paramref name="index"/> of <paramref name="length"/> random legal moves drawn from
-    /// <paramref name="seed"/>: never a move that ends the game, and shorter when every legal move would.
+    /// An opening of <paramref name="length"/> random legal moves drawn from <paramref name="random"/>: never a move
+    /// that ends the game, and shorter when every legal move would.
     /// </summary>
-    public static IReadOnlyList<int> Opening<TState, TRules>(TRules rules, int length, long seed, int index)
+    public static IReadOnlyList<int> Opening<TState, TRules>(TRules rules, int length, Rng random)
         where TState : struct where TRules : struct, IGameRules<TState>
     {
-        var random = new Rng(seed);
-        for (int i = 0; i < index; i++) random = random.Spawn();
         var moves = new List<int>(length);
         Span<int> legal = stackalloc int[rules.ActionCount];
         Span<int> quiet = stackalloc int[rules.ActionCount];
