@@ -13,11 +13,11 @@ public sealed class SelfPlayRunTests : IDisposable
 
     private static readonly AlphaZeroOptions s_small = new() { Simulations = 16, HiddenSizes = [32], BatchSize = 16, BufferSize = 2000 };
 
-    private SelfPlayTrainer<TicTacToeState, Ttt> Trainer(string name, int games, int seed = 3)
+    private SelfPlayTrainer<TicTacToeState, Ttt> Trainer(string name, int games, int seed = 3, int parallelGames = 1)
     {
         var dir = new RunDirectory(Path.Combine(_root, name));
         Directory.CreateDirectory(dir.Path);
-        var learner = new AlphaZeroPlayer<TicTacToeState, Ttt>(default, s_small, seed);
+        var learner = new AlphaZeroPlayer<TicTacToeState, Ttt>(default, s_small with { ParallelGames = parallelGames }, seed);
         return new SelfPlayTrainer<TicTacToeState, Ttt>(default, learner,
             s => new MctsPlayer<TicTacToeState, Ttt>(default, new MctsOptions { Simulations = 16 }, s), dir,
             new SelfPlayOptions { Games = games, EvalEvery = 3, EvalGames = 4, CheckpointEvery = 3, Seed = seed, EnvId = "TicTacToe-v0", AgentName = "alphazero" });
@@ -42,6 +42,39 @@ public sealed class SelfPlayRunTests : IDisposable
         Assert.NotEqual("", straight[3].Split(',')[^2]);
         Assert.NotEqual("", straight[6].Split(',')[^2]);
         Assert.Equal(File.ReadAllBytes(Path.Combine(_root, "straight", "agent.bin")), File.ReadAllBytes(Path.Combine(_root, "stopped", "agent.bin")));
+    }
+
+    [Fact]
+    public void Games_played_in_parallel_give_the_same_run_every_time()
+    {
+        Trainer("first", 8, parallelGames: 3).Run(resume: false);
+        Trainer("second", 8, parallelGames: 3).Run(resume: false);
+
+        Assert.Equal(MetricsWithoutWallClock("first"), MetricsWithoutWallClock("second"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_root, "first", "agent.bin")), File.ReadAllBytes(Path.Combine(_root, "second", "agent.bin")));
+    }
+
+    [Fact]
+    public void A_run_of_parallel_games_resumed_continues_exactly_as_one_that_was_never_stopped()
+    {
+        // Checkpoints every 3 games with 2 games at a time: groups of 2, 1, 2, 1, 2 end on the checkpoints and the budget.
+        Trainer("straight", 8, parallelGames: 2).Run(resume: false);
+        Assert.Equal(3, Trainer("stopped", 3, parallelGames: 2).Run(resume: false).Games);
+        Assert.Equal(8, Trainer("stopped", 8, parallelGames: 2).Run(resume: true).Games);
+
+        Assert.Equal(9, MetricsWithoutWallClock("straight").Length);
+        Assert.Equal(MetricsWithoutWallClock("straight"), MetricsWithoutWallClock("stopped"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_root, "straight", "agent.bin")), File.ReadAllBytes(Path.Combine(_root, "stopped", "agent.bin")));
+    }
+
+    [Fact]
+    public void Parallel_games_learn_from_the_networks_before_the_group_so_they_differ_from_one_game_at_a_time()
+    {
+        Trainer("one", 6).Run(resume: false);
+        Trainer("two", 6, parallelGames: 2).Run(resume: false);
+
+        // The first game is the same kind of game either way, but the groups' generators and networks differ afterwards.
+        Assert.NotEqual(MetricsWithoutWallClock("one"), MetricsWithoutWallClock("two"));
     }
 
     public void Dispose()

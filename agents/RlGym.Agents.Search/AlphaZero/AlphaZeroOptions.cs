@@ -96,4 +96,13 @@ public sealed record AlphaZeroOptions
     [Description("passes of behaviour cloning over the demonstrations")]
     [Range(1, 10_000)]
     public int BcEpochs { get; init; } = 10;
+
+    /// <summary>
+    /// Self-play games played at once, each on its own thread against a copy of the networks taken before the
+    /// games; their positions are then learned in game order, so a run is the same whatever the threads do.
+    /// 1 plays one game at a time with the networks as they are after the previous game's updates.
+    /// </summary>
+    [Description("self-play games played at once on separate threads against the same networks, learned in game order (1: one at a time)")]
+    [Range(1, 64)]
+    public int ParallelGames { get; init; } = 1;
 }

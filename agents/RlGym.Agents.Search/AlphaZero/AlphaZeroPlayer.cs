@@ -18,6 +18,8 @@ namespace RlGym.Agents.Search.AlphaZero;
 ///                  play a ~ π_t for the first TemperatureMoves moves, then argmax_a n(a)
 ///                  z_t = +1 if the player to move at s_t won, −1 if it lost, 0 for a draw
 ///                  keep (s_t, π_t, (1 − λ) z_t + λ q_t) and its mirror image (the boards are symmetric left–right)
+///                  (ParallelGames P &gt; 1: P games at once, each on its own thread against a copy of θ and w taken
+///                  before them; their positions are kept and learned in game order)
 /// training:        every PositionsPerUpdate stored positions, one Adam step on a random batch of B:
 ///                  θ ← θ − β ∇θ (−(1/B) Σ π_t · ln π(·|s_t;θ))        (cross-entropy toward the visit counts)
 ///                  w ← w − α ∇w ((1/B) Σ (v(s_t;w) − z_t)²)            (regression toward the kept target)
@@ -32,13 +34,12 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
     private readonly PolicyValueNetworks _nets;
     private readonly PuctSearch<TState, TRules> _search;
     private readonly PositionBuffer _buffer;
-    private readonly float[] _features;
     private readonly float[] _mirrorFeatures;
-    private readonly float[] _policy;
     private readonly float[] _mirrorPolicy;
     private readonly int[] _batch;
-    private readonly List<(int Start, int Player)> _gamePositions = [];
-    private readonly PositionBuffer _game;
+    private readonly GameInPlay _own;
+    private readonly GameInPlay[] _parallel;
+    private readonly Rng[] _parallelRngs;
     private readonly long _seed;
     private Rng _rng;
     private long _positionsSinceUpdate;
@@ -56,12 +57,17 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
         _nets = new PolicyValueNetworks(features, rules.ActionCount, options.HiddenSizes, options.LearningRate, _rng.Spawn());
         _search = new PuctSearch<TState, TRules>(rules, _nets);
         _buffer = new PositionBuffer(options.BufferSize, features, rules.ActionCount);
-        _game = new PositionBuffer(2 * rules.Rows * rules.Columns + 2, features, rules.ActionCount);
-        _features = new float[features];
         _mirrorFeatures = new float[features];
-        _policy = new float[rules.ActionCount];
         _mirrorPolicy = new float[rules.ActionCount];
         _batch = new int[options.BatchSize];
+        _own = new GameInPlay(rules, _search, _nets);
+        _parallel = new GameInPlay[options.ParallelGames > 1 ? options.ParallelGames : 0];
+        for (int i = 0; i < _parallel.Length; i++)
+        {
+            var copy = _nets.InferenceCopy();
+            _parallel[i] = new GameInPlay(rules, new PuctSearch<TState, TRules>(rules, copy), copy);
+        }
+        _parallelRngs = new Rng[_parallel.Length];
     }
 
     /// <summary>The settings.</summary>
@@ -94,38 +100,64 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
     }
 
     /// <inheritdoc />
-    public SelfPlayGameResult PlaySelfPlayGame()
+    public int ParallelGames => Math.Max(1, _parallel.Length);
+
+    /// <inheritdoc />
+    public SelfPlayGameResult PlaySelfPlayGame() => PlaySelfPlayGames(1)[0];
+
+    /// <inheritdoc />
+    public IReadOnlyList<SelfPlayGameResult> PlaySelfPlayGames(int count)
     {
-        _game.Clear();
-        _gamePositions.Clear();
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, ParallelGames);
+        if (_parallel.Length == 0)
+        {
+            PlayGame(_own, _rng);
+            return [StoreGameAndTrain(_own)];
+        }
+        // Each game gets its own generator, drawn in game order, and plays against a copy of the networks as they are
+        // now; its positions are learned in game order once every game has ended, whichever thread finished first.
+        for (int i = 0; i < count; i++)
+        {
+            _parallel[i].Networks.CopyWeightsFrom(_nets);
+            _parallelRngs[i] = _rng.Spawn();
+        }
+        if (count == 1) PlayGame(_parallel[0], _parallelRngs[0]);
+        else Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, i => PlayGame(_parallel[i], _parallelRngs[i]));
+        var results = new SelfPlayGameResult[count];
+        for (int i = 0; i < count; i++) results[i] = StoreGameAndTrain(_parallel[i]);
+        return results;
+    }
+
+    /// <summary>One self-play game from the initial position; the positions searched in full are kept in <paramref name="game"/>.</summary>
+    private void PlayGame(GameInPlay game, Rng rng)
+    {
+        game.Clear();
+        var search = game.Search;
         var s = _rules.Initial;
-        int moves = 0;
         while (!_rules.IsOver(s))
         {
-            bool full = Options.FullSearchFraction >= 1 || _rng.NextDouble() < Options.FullSearchFraction;
-            if (full) _search.Run(s, Options.Simulations, Options.CPuct, _rng, Options.NoiseFraction, Options.DirichletAlpha);
-            else _search.Run(s, Options.FastSimulations, Options.CPuct, _rng, 0, 0);
+            bool full = Options.FullSearchFraction >= 1 || rng.NextDouble() < Options.FullSearchFraction;
+            if (full) search.Run(s, Options.Simulations, Options.CPuct, rng, Options.NoiseFraction, Options.DirichletAlpha);
+            else search.Run(s, Options.FastSimulations, Options.CPuct, rng, 0, 0);
             double total = 0, q = 0;
-            for (int a = 0; a < _policy.Length; a++)
+            for (int a = 0; a < game.Policy.Length; a++)
             {
-                int n = _search.RootVisits[a];
+                int n = search.RootVisits[a];
                 total += n;
-                if (n > 0) q += n * _search.RootValues[a];
+                if (n > 0) q += n * search.RootValues[a];
             }
             if (full)
             {
-                for (int a = 0; a < _policy.Length; a++) _policy[a] = (float)(_search.RootVisits[a] / total);
-                _rules.Encode(s, _features);
-                _gamePositions.Add((_game.Count, _rules.ToMove(s)));
-                _game.Add(_features, _policy, (float)(q / total));
+                for (int a = 0; a < game.Policy.Length; a++) game.Policy[a] = (float)(search.RootVisits[a] / total);
+                _rules.Encode(s, game.Features);
+                game.Keep(_rules.ToMove(s), (float)(q / total));
             }
-            int action = moves < Options.TemperatureMoves ? SampleVisited(total) : MostVisited();
+            int action = game.Moves < Options.TemperatureMoves ? SampleVisited(search, total, rng) : MostVisited(search);
             s = _rules.Play(s, action);
-            moves++;
+            game.Moves++;
         }
-        int winner = _rules.Winner(s);
-        var (policyLoss, valueLoss) = StoreGameAndTrain(winner);
-        return new SelfPlayGameResult(moves, winner, policyLoss, valueLoss);
+        game.Winner = _rules.Winner(s);
     }
 
     /// <inheritdoc />
@@ -136,11 +168,11 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
             : new MctsPlayer<TState, TRules>(_rules, new MctsOptions { Simulations = Options.BcStrength }, _rng.Spawn().NextInt(int.MaxValue));
         var demonstrations = new PositionBuffer(Options.BcGames * (2 * _rules.Rows * _rules.Columns + 2), _rules.FeatureCount(), _rules.ActionCount);
         var random = new RandomPlayer<TState, TRules>(_rules, _rng.NextInt(int.MaxValue));
+        var game = _own;
         for (int g = 0; g < Options.BcGames; g++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            _game.Clear();
-            _gamePositions.Clear();
+            game.Clear();
             var s = _rules.Initial;
             // A random opening move or two varies the games; those moves are not demonstrations.
             int openings = g % 3;
@@ -148,14 +180,14 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
             while (!_rules.IsOver(s))
             {
                 int action = demonstrator.ChooseAction(s);
-                Array.Clear(_policy);
-                _policy[action] = 1;
-                _rules.Encode(s, _features);
-                _gamePositions.Add((_game.Count, _rules.ToMove(s)));
-                _game.Add(_features, _policy, 0);
+                Array.Clear(game.Policy);
+                game.Policy[action] = 1;
+                _rules.Encode(s, game.Features);
+                game.Keep(_rules.ToMove(s), 0);
                 s = _rules.Play(s, action);
             }
-            CopyGame(_rules.Winner(s), demonstrations, valueMix: 0);
+            game.Winner = _rules.Winner(s);
+            CopyGame(game, demonstrations, valueMix: 0);
         }
 
         int steps = Math.Max(1, Options.BcEpochs * demonstrations.Count / Options.BatchSize);
@@ -170,9 +202,9 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
         return new DemonstrationResult(Options.BcGames, demonstrations.Count, policyLoss, valueLoss, Accuracy(demonstrations));
     }
 
-    private (double, double) StoreGameAndTrain(int winner)
+    private SelfPlayGameResult StoreGameAndTrain(GameInPlay game)
     {
-        long stored = CopyGame(winner, _buffer, Options.ValueTargetMix);
+        long stored = CopyGame(game, _buffer, Options.ValueTargetMix);
         _positionsSinceUpdate += stored;
         double policyLoss = double.NaN, valueLoss = double.NaN;
         while (_positionsSinceUpdate >= Options.PositionsPerUpdate && _buffer.Count >= Options.BatchSize)
@@ -180,19 +212,20 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
             _positionsSinceUpdate -= Options.PositionsPerUpdate;
             (policyLoss, valueLoss) = TrainStep(_buffer);
         }
-        return (policyLoss, valueLoss);
+        return new SelfPlayGameResult(game.Moves, game.Winner, policyLoss, valueLoss);
     }
 
-    /// <summary>Adds the game's positions, with (1 − λ) z + λ q for the player to move at each, and their mirror images.</summary>
-    private int CopyGame(int winner, PositionBuffer into, double valueMix)
+    /// <summary>Adds the game's kept positions, with (1 − λ) z + λ q for the player to move at each, and their mirror images.</summary>
+    private int CopyGame(GameInPlay game, PositionBuffer into, double valueMix)
     {
         int stored = 0;
-        foreach (var (index, player) in _gamePositions)
+        var positions = game.Positions;
+        foreach (var (index, player) in game.Kept)
         {
-            float z = winner < 0 ? 0 : winner == player ? 1 : -1;
-            z = (float)((1 - valueMix) * z + valueMix * _game.Value(index));
-            into.Add(_game.Features(index), _game.Policy(index), z);
-            Mirror(_game.Features(index), _game.Policy(index));
+            float z = game.Winner < 0 ? 0 : game.Winner == player ? 1 : -1;
+            z = (float)((1 - valueMix) * z + valueMix * positions.Value(index));
+            into.Add(positions.Features(index), positions.Policy(index), z);
+            Mirror(positions.Features(index), positions.Policy(index));
             into.Add(_mirrorFeatures, _mirrorPolicy, z);
             stored += 2;
         }
@@ -238,19 +271,21 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
         }
     }
 
-    private int MostVisited()
+    private int MostVisited() => MostVisited(_search);
+
+    private static int MostVisited(PuctSearch<TState, TRules> search)
     {
-        var visits = _search.RootVisits;
+        var visits = search.RootVisits;
         int best = -1, bestVisits = -1;
         for (int a = 0; a < visits.Length; a++)
             if (visits[a] > bestVisits) (best, bestVisits) = (a, visits[a]);
         return best;
     }
 
-    private int SampleVisited(double total)
+    private static int SampleVisited(PuctSearch<TState, TRules> search, double total, Rng rng)
     {
-        double u = _rng.NextDouble() * total;
-        var visits = _search.RootVisits;
+        double u = rng.NextDouble() * total;
+        var visits = search.RootVisits;
         int last = -1;
         for (int a = 0; a < visits.Length; a++)
         {
@@ -291,4 +326,45 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
 
     /// <inheritdoc />
     public override string ToString() => $"alphazero (seed {_seed})";
+
+    /// <summary>
+    /// One game's working state: the search that plays it (over the learner's networks, or over a copy of them when
+    /// games run in parallel), the positions it keeps for training and the player to move at each.
+    /// </summary>
+    private sealed class GameInPlay(TRules rules, PuctSearch<TState, TRules> search, PolicyValueNetworks networks)
+    {
+        private readonly List<(int Start, int Player)> _kept = [];
+
+        public PuctSearch<TState, TRules> Search { get; } = search;
+
+        public PolicyValueNetworks Networks { get; } = networks;
+
+        public PositionBuffer Positions { get; } = new(2 * rules.Rows * rules.Columns + 2, rules.FeatureCount(), rules.ActionCount);
+
+        /// <summary>The position being kept, written before <see cref="Keep"/>.</summary>
+        public float[] Features { get; } = new float[rules.FeatureCount()];
+
+        /// <summary>Its policy target, written before <see cref="Keep"/>.</summary>
+        public float[] Policy { get; } = new float[rules.ActionCount];
+
+        public IReadOnlyList<(int Start, int Player)> Kept => _kept;
+
+        public int Moves { get; set; }
+
+        public int Winner { get; set; }
+
+        public void Keep(int player, float value)
+        {
+            _kept.Add((Positions.Count, player));
+            Positions.Add(Features, Policy, value);
+        }
+
+        public void Clear()
+        {
+            Positions.Clear();
+            _kept.Clear();
+            Moves = 0;
+            Winner = -1;
+        }
+    }
 }

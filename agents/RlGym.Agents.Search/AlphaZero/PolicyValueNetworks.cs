@@ -18,8 +18,8 @@ namespace RlGym.Agents.Search.AlphaZero;
 /// </summary>
 public sealed class PolicyValueNetworks
 {
-    private readonly Adam _policyOptimizer;
-    private readonly Adam _valueOptimizer;
+    private readonly Adam? _policyOptimizer;
+    private readonly Adam? _valueOptimizer;
     private Matrix<double>? _x;
     private Matrix<double>? _policyGradient;
     private Matrix<double>? _valueGradient;
@@ -36,6 +36,27 @@ public sealed class PolicyValueNetworks
         _valueOptimizer = new Adam(Value.Parameters, learningRate);
         FeatureCount = featureCount;
         ActionCount = actionCount;
+    }
+
+    private PolicyValueNetworks(PolicyValueNetworks source)
+    {
+        Policy = source.Policy.Clone();
+        Value = source.Value.Clone();
+        FeatureCount = source.FeatureCount;
+        ActionCount = source.ActionCount;
+    }
+
+    /// <summary>
+    /// A copy of both networks for evaluating positions on another thread (a network is not thread-safe); it has no
+    /// optimizers and cannot be trained. <see cref="CopyWeightsFrom"/> brings it up to date.
+    /// </summary>
+    public PolicyValueNetworks InferenceCopy() => new(this);
+
+    /// <summary>Sets both networks' weights to <paramref name="source"/>'s.</summary>
+    public void CopyWeightsFrom(PolicyValueNetworks source)
+    {
+        Policy.CopyFrom(source.Policy);
+        Value.CopyFrom(source.Value);
     }
 
     /// <summary>π(·|s;θ) as logits.</summary>
@@ -70,6 +91,7 @@ public sealed class PolicyValueNetworks
     /// <summary>One gradient step of both networks on the positions <paramref name="indices"/> of <paramref name="buffer"/>; returns both losses.</summary>
     public (double PolicyLoss, double ValueLoss) Train(PositionBuffer buffer, ReadOnlySpan<int> indices, bool trainValue = true)
     {
+        if (_policyOptimizer is null || _valueOptimizer is null) throw new InvalidOperationException("An inference copy of the networks cannot be trained.");
         int b = indices.Length;
         if (_x is null || _x.RowCount != b)
         {
@@ -122,6 +144,7 @@ public sealed class PolicyValueNetworks
     /// <summary>Writes both networks and both optimizers.</summary>
     public void Save(Stream stream)
     {
+        if (_policyOptimizer is null || _valueOptimizer is null) throw new InvalidOperationException("An inference copy of the networks is not saved.");
         Policy.Save(stream);
         Value.Save(stream);
         _policyOptimizer.Save(stream);
@@ -131,6 +154,7 @@ public sealed class PolicyValueNetworks
     /// <summary>Reads what <see cref="Save"/> wrote.</summary>
     public void Load(Stream stream)
     {
+        if (_policyOptimizer is null || _valueOptimizer is null) throw new InvalidOperationException("An inference copy of the networks is not loaded; copy its weights.");
         Policy.Load(stream);
         Value.Load(stream);
         _policyOptimizer.Load(stream);

@@ -16,6 +16,17 @@ public interface ISelfPlayLearner<TState> : IGamePlayer<TState> where TState : s
 
     /// <summary>Plays one game against itself and takes the training steps that follow it.</summary>
     SelfPlayGameResult PlaySelfPlayGame();
+
+    /// <summary>The most games <see cref="PlaySelfPlayGames"/> plays at once (1 unless the learner plays games in parallel).</summary>
+    int ParallelGames => 1;
+
+    /// <summary>
+    /// Plays <paramref name="count"/> games (1 to <see cref="ParallelGames"/>) and takes the training steps that follow
+    /// them; the results are in game order. A learner that plays games in parallel must give the same results whichever
+    /// game finishes first, so that runs and resumed runs stay exact.
+    /// </summary>
+    IReadOnlyList<SelfPlayGameResult> PlaySelfPlayGames(int count) =>
+        count == 1 ? [PlaySelfPlayGame()] : throw new ArgumentOutOfRangeException(nameof(count), count, "This learner plays one game at a time.");
 }
 
 /// <summary>What one self-play game did: its length, its winner (−1 a draw) and the losses of the training steps after it (NaN when none were taken).</summary>

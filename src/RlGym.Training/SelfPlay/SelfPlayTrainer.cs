@@ -88,26 +88,31 @@ public sealed class SelfPlayTrainer<TState, TRules>(
                 cancelled = true;
                 break;
             }
-            var game = learner.PlaySelfPlayGame();
-            games++;
-            moves += game.Moves;
-            string win = "", draw = "";
-            if (options.EvalEvery > 0 && (games % options.EvalEvery == 0 || games == options.Games))
+            // Games played at once end at the next evaluation or checkpoint, so both fall where they fall with one
+            // game at a time, and a resumed run plays the same groups of games as an uninterrupted one.
+            var played = learner.PlaySelfPlayGames(Math.Min(learner.ParallelGames, GamesToNextStop(games)));
+            foreach (var game in played)
             {
-                (lastWin, lastDraw) = Evaluate(games);
-                win = lastWin.ToString("R", inv);
-                draw = lastDraw.ToString("R", inv);
-                Log?.Invoke(string.Create(inv, $"game {games}: win rate {lastWin:0.000}, draw rate {lastDraw:0.000} against the baseline"));
-            }
-            double wall = wallBefore + clock.Elapsed.TotalSeconds;
-            string row = string.Create(inv,
-                $"{games},{moves},{game.Moves},{game.Winner},{Number(game.PolicyLoss)},{Number(game.ValueLoss)},{wall:0.###},{win},{draw}");
-            metrics.WriteLine(row);
-            OnGame?.Invoke(games, row);
-            if (options.CheckpointEvery > 0 && games % options.CheckpointEvery == 0 && games < options.Games)
-            {
-                metrics.Flush();
-                SaveCheckpoint(games, moves, wall);
+                games++;
+                moves += game.Moves;
+                string win = "", draw = "";
+                if (options.EvalEvery > 0 && (games % options.EvalEvery == 0 || games == options.Games))
+                {
+                    (lastWin, lastDraw) = Evaluate(games);
+                    win = lastWin.ToString("R", inv);
+                    draw = lastDraw.ToString("R", inv);
+                    Log?.Invoke(string.Create(inv, $"game {games}: win rate {lastWin:0.000}, draw rate {lastDraw:0.000} against the baseline"));
+                }
+                double wall = wallBefore + clock.Elapsed.TotalSeconds;
+                string row = string.Create(inv,
+                    $"{games},{moves},{game.Moves},{game.Winner},{Number(game.PolicyLoss)},{Number(game.ValueLoss)},{wall:0.###},{win},{draw}");
+                metrics.WriteLine(row);
+                OnGame?.Invoke(games, row);
+                if (options.CheckpointEvery > 0 && games % options.CheckpointEvery == 0 && games < options.Games)
+                {
+                    metrics.Flush();
+                    SaveCheckpoint(games, moves, wall);
+                }
             }
         }
         metrics.Flush();
@@ -115,6 +120,15 @@ public sealed class SelfPlayTrainer<TState, TRules>(
         SaveCheckpoint(games, moves, total);
         directory.SaveAgent(learner);
         return new SelfPlayResult(games, moves, total, lastWin, lastDraw, cancelled) { ClonedWinRate = clonedWinRate };
+    }
+
+    /// <summary>Games until the budget, the next evaluation or the next checkpoint, whichever comes first.</summary>
+    private int GamesToNextStop(int games)
+    {
+        int next = options.Games - games;
+        if (options.EvalEvery > 0) next = Math.Min(next, options.EvalEvery - games % options.EvalEvery);
+        if (options.CheckpointEvery > 0) next = Math.Min(next, options.CheckpointEvery - games % options.CheckpointEvery);
+        return next;
     }
 
     /// <summary>Win and draw rates of the learner against the baseline, seeded by the run's seed and the games played.</summary>
