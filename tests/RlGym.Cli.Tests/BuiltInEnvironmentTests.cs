@@ -122,6 +122,22 @@ public sealed class BuiltInEnvironmentTests
     }
 
     [Fact]
+    public void Agents_lists_the_board_game_players_and_their_settings_too()
+    {
+        var json = Run("agents", "--json");
+        Assert.Equal(0, json.ExitCode);
+        var all = JsonDocument.Parse(json.Out).RootElement.EnumerateArray().ToArray();
+        Assert.Equal("agent", all.Single(a => a.GetProperty("name").GetString() == "q-learning").GetProperty("kind").GetString());
+        var alphazero = all.Single(a => a.GetProperty("name").GetString() == "alphazero");
+        Assert.Equal("player", alphazero.GetProperty("kind").GetString());
+        Assert.Contains(alphazero.GetProperty("hyperparameters").EnumerateArray(), h => h.GetProperty("name").GetString() == "parallel_games");
+
+        var text = Run("agents").Out;
+        Assert.Contains("Board-game players", text);
+        Assert.True(text.IndexOf("Board-game players", StringComparison.Ordinal) < text.IndexOf("mcts:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Tabular_agent_on_CartPole_is_refused_with_the_factorys_reason()
     {
         using var tmp = new TempDirectory();

@@ -11,21 +11,24 @@ public sealed class AgentsCommand : Command
     private readonly Option<bool> _json = CommonOptions.Json();
 
     /// <summary>Creates the command.</summary>
-    public AgentsCommand(CliSession session) : base("agents", "List the agents with their hyperparameters")
+    public AgentsCommand(CliSession session) : base("agents", "List the agents and the board-game players with their hyperparameters")
     {
         Options.Add(_json);
         SetAction(parse =>
         {
-            var infos = session.Agents.Factories.Select(f => f.Info).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+            var agents = session.Agents.Factories.Select(f => f.Info).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+            var players = session.Players.Factories.Select(f => f.Info).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+            var infos = agents.Select(i => (Kind: "agent", Info: i)).Concat(players.Select(i => (Kind: "player", Info: i))).ToList();
             if (parse.GetValue(_json))
             {
                 new JsonOutput(session.Out, indented: true).Write(json =>
                 {
                     json.WriteStartArray();
-                    foreach (var i in infos)
+                    foreach (var (kind, i) in infos)
                     {
                         json.WriteStartObject();
                         json.WriteString("name", i.Name);
+                        json.WriteString("kind", kind);
                         json.WriteString("description", i.Description);
                         json.WriteString("accepts", i.Accepts);
                         json.WriteStartArray("hyperparameters");
@@ -47,8 +50,10 @@ public sealed class AgentsCommand : Command
                 return 0;
             }
             var console = session.TableConsole();
-            foreach (var i in infos)
+            foreach (var (kind, i) in infos)
             {
+                if (kind == "player" && i == players[0])
+                    console.MarkupLine("[bold]Board-game players[/] (rlgym arena, play and watch take them; alphazero also trains with rlgym train):");
                 console.MarkupLine($"[bold]{Markup.Escape(i.Name)}[/]: {Markup.Escape(i.Description)}");
                 console.MarkupLine($"  accepts: {Markup.Escape(i.Accepts)}");
                 var table = new Table().Border(TableBorder.Simple)
@@ -58,7 +63,7 @@ public sealed class AgentsCommand : Command
                         Markup.Escape(h.Range ?? "-"), Markup.Escape(h.Description));
                 console.Write(table);
             }
-            if (infos.Count == 0) console.WriteLine("No agents are registered.");
+            if (agents.Count == 0) console.WriteLine("No agents are registered.");
             return 0;
         });
     }

@@ -15,7 +15,8 @@ namespace RlGym.Training.SelfPlay;
 /// <list type="bullet">
 /// <item>behaviour cloning first when the learner asks for it (AlphaGo's path), the cloned start saved as
 /// <c>cloned.bin</c> and evaluated;</item>
-/// <item>one self-play game after another, a row of <c>metrics.csv</c> per game
+/// <item>one self-play game after another (or groups of games played at once, for a learner with
+/// <see cref="ISelfPlayLearner{TState}.ParallelGames"/> &gt; 1), a row of <c>metrics.csv</c> per game
 /// (<c>game,total_moves,moves,winner,policy_loss,value_loss,wall_seconds,win_rate,draw_rate</c>);</item>
 /// <item>every <see cref="SelfPlayOptions.EvalEvery"/> games an arena against a fixed baseline (its seed derived from the
 /// run's seed and the evaluation's number, so a resumed run meets the same baseline), whose win and draw rates fill
