@@ -100,7 +100,7 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
     }
 
     /// <inheritdoc />
-    public int ParallelGames => Math.Max(1, _parallel.Length);
+    public int ParallelGames => Options.ParallelGames;
 
     /// <inheritdoc />
     public SelfPlayGameResult PlaySelfPlayGame() => PlaySelfPlayGames(1)[0];

@@ -50,10 +50,12 @@ public sealed class AgentsCommand : Command
                 return 0;
             }
             var console = session.TableConsole();
+            string previous = "agent";
             foreach (var (kind, i) in infos)
             {
-                if (kind == "player" && i == players[0])
+                if (kind != previous)
                     console.MarkupLine("[bold]Board-game players[/] (rlgym arena, play and watch take them; alphazero also trains with rlgym train):");
+                previous = kind;
                 console.MarkupLine($"[bold]{Markup.Escape(i.Name)}[/]: {Markup.Escape(i.Description)}");
                 console.MarkupLine($"  accepts: {Markup.Escape(i.Accepts)}");
                 var table = new Table().Border(TableBorder.Simple)
