@@ -70,6 +70,8 @@ public sealed record RunConfig
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // Generated at build time: reflection would cost every command that reads or writes a config ~50 ms at start.
+        TypeInfoResolver = RunConfigJsonContext.Default,
     };
 
     /// <summary>The keys of <c>config.json</c>.</summary>
