@@ -86,6 +86,7 @@ public sealed partial class Trainer<TObs, TAct>
     private void SaveCheckpoint(Session session)
     {
         if (_options.Directory is not { } dir) return;
+        session.Metrics?.Flush();
         dir.Checkpoints.Save(Snapshot(session));
     }
 

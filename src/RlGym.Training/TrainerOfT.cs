@@ -85,9 +85,11 @@ public sealed partial class Trainer<TObs, TAct> : Trainer where TObs : notnull w
         if (!run.Seeded) ResetAll(run);
 
         bool cancelled = false;
-        while (!BudgetReached(run))
+        for (long iteration = 1; !BudgetReached(run); iteration++)
         {
             if (cancellation.IsCancellationRequested) { cancelled = true; break; }
+            // Rows are flushed in batches; during a long episode the last ones still reach the file promptly.
+            if ((iteration & 1023) == 0) metrics?.FlushIfDue();
             // The agent acts for every copy (a copy being reset ignores its action); each copy steps or is reset;
             // the agent learns from the step's transitions; the episodes that ended are booked.
             if (!run.AllResetting()) _agent.Act(run.Observations, actions);
