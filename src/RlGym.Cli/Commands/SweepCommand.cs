@@ -62,8 +62,9 @@ public sealed class SweepCommand : Command
             && Directory.EnumerateFileSystemEntries(outPath).Any(e => !e.EndsWith(".tmp", StringComparison.Ordinal)))
             throw new UserInputException($"'{outPath}' already holds files but no sweep; use another --out directory");
 
-        // Trials draw their learning curves on this machine only when it runs them.
-        if (cluster is null && file.LearningCurves) _ = Task.Run(Training.Plots.LearningCurvePlot.Warm, CancellationToken.None);
+        // The plotting library's first use (~150 ms) is paid in the background: by the first trial's learning curve, or
+        // by the results' plots at the end.
+        _ = Task.Run(Training.Plots.LearningCurvePlot.Warm, CancellationToken.None);
         var progress = new SweepProgressLog(log, logTrials: !session.Interactive);
         string budget = file.Episodes is { } e ? $"{e} episodes" : $"{file.Steps} steps";
         SweepResult result;

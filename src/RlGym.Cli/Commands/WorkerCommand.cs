@@ -66,6 +66,8 @@ public sealed class WorkerCommand : Command
         }
         log.LogInformation("worker joined the cluster at {Cluster} as {Address}:{SiloPort} (gateway {GatewayPort}); training up to {Slots} trials at once",
             cluster, advertise, siloPort, gatewayPort, slots);
+        // Most sweeps draw a learning curve per trial: the plotting library's first use is paid before the first one.
+        _ = Task.Run(Training.Plots.LearningCurvePlot.Warm, CancellationToken.None);
         try { await Task.Delay(Timeout.Infinite, ct); }
         catch (OperationCanceledException) { }
         log.LogInformation("worker stopping: running trials checkpoint and go back to the queue");
