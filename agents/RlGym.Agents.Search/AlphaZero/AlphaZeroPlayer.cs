@@ -96,7 +96,7 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
     {
         if (_rules.IsOver(state)) throw new InvalidOperationException("The game is over; there is no move to choose.");
         _search.Run(state, Options.Simulations, Options.CPuct, _rng, 0, 0);
-        return MostVisited();
+        return MostVisited(_search);
     }
 
     /// <inheritdoc />
@@ -122,8 +122,8 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
             _parallel[i].Networks.CopyWeightsFrom(_nets);
             _parallelRngs[i] = _rng.Spawn();
         }
-        if (count == 1) PlayGame(_parallel[0], _parallelRngs[0]);
-        else Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, i => PlayGame(_parallel[i], _parallelRngs[i]));
+        // One game runs on this thread: Parallel.For's caller takes part in the loop.
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, i => PlayGame(_parallel[i], _parallelRngs[i]));
         var results = new SelfPlayGameResult[count];
         for (int i = 0; i < count; i++) results[i] = StoreGameAndTrain(_parallel[i]);
         return results;
@@ -270,8 +270,6 @@ public sealed class AlphaZeroPlayer<TState, TRules> : ISelfPlayLearner<TState>, 
             _mirrorPolicy[mirrored] = policy[a];
         }
     }
-
-    private int MostVisited() => MostVisited(_search);
 
     private static int MostVisited(PuctSearch<TState, TRules> search)
     {
