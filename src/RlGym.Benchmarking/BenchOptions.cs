@@ -39,6 +39,14 @@ public sealed record BenchOptions
     /// <summary>Measure only the environments (single, wrapped, vector, scaling, the tabular loop on the chosen toy-text ids): skip A2C, MCTS and the network core.</summary>
     public bool EnvsOnly { get; init; }
 
+    /// <summary>
+    /// The command that starts this tool (program, then any arguments before the subcommand, such as <c>--plugin</c>),
+    /// or null. When given and several ids are measured, each id's environments are measured in a process of their own,
+    /// as a training process steps one environment id: ids measured in one process share the wrappers' compiled code,
+    /// which the profile-guided JIT specialises for the first environment it saw.
+    /// </summary>
+    public IReadOnlyList<string>? IsolationCommand { get; init; }
+
     /// <summary>Checks the options; a wrong one is a <see cref="UserInputException"/> naming it and what is allowed.</summary>
     public void Validate()
     {

@@ -36,21 +36,25 @@ public sealed class BenchRunner
         int threads = options.Threads ?? Environment.ProcessorCount;
 
         var results = new List<EnvBenchResult>();
+        var tabular = new List<TabularBenchResult>();
         foreach (var id in options.EnvIds)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            log?.Invoke($"{id}: single env, bare and wrapped; vector env of {options.Copies} copies on 1 and {threads} threads");
+            log?.Invoke($"{id}: single env, bare and wrapped; vector env of {options.Copies} copies on 1 and {threads} threads"
+                + (TabularLoopIds.Contains(id) ? "; Q-learning loop (act, step, update)" : ""));
+            var isolated = options.IsolationCommand is { } command && options.EnvIds.Count > 1 ? MeasureInOwnProcess(command, id, options, threads, log) : null;
+            if (isolated is not null)
+            {
+                results.AddRange(isolated.Results);
+                tabular.AddRange(isolated.Tabular.Loops);
+                continue;
+            }
             results.Add(MeasureEnv(id, options, threads));
-        }
-
-        var tabular = new List<TabularBenchResult>();
-        foreach (var id in new[] { "FrozenLake-v1", "CliffWalking-v1" })
-        {
-            if (!_registry.Contains(id) || !options.EnvIds.Contains(id)) continue;
-            cancellationToken.ThrowIfCancellationRequested();
-            log?.Invoke($"{id}: Q-learning loop (act, step, update)");
-            tabular.Add(MeasureTabular(id, bare: true, options));
-            tabular.Add(MeasureTabular(id, bare: false, options));
+            if (TabularLoopIds.Contains(id) && _registry.Contains(id))
+            {
+                tabular.Add(MeasureTabular(id, bare: true, options));
+                tabular.Add(MeasureTabular(id, bare: false, options));
+            }
         }
 
         var scaling = MeasureScaling(options, threads, log, cancellationToken);
@@ -87,6 +91,37 @@ public sealed class BenchRunner
         var tabularResults = new TabularBenchResults(
             "Q-learning (default options: alpha 0.1, gamma 0.99, epsilon-greedy 0.1): act, env step, update, reset at episode end", tabular);
         return new BenchReport(machine, results, tabularResults, a2c, baselines, scaling, mcts, networkCore);
+    }
+
+    /// <summary>The toy-text ids whose Q-learning loop is timed too.</summary>
+    private static readonly string[] TabularLoopIds = ["FrozenLake-v1", "CliffWalking-v1"];
+
+    /// <summary>
+    /// Runs <c>bench ID --envs-only --scaling none --no-baselines --json</c> with this run's options in a process of its
+    /// own; null (and a line to <paramref name="log"/>) when that process fails, so the id is measured here instead.
+    /// </summary>
+    private static BenchReport? MeasureInOwnProcess(IReadOnlyList<string> command, string id, BenchOptions options, int threads, Action<string>? log)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        string[] arguments =
+        [
+            .. command.Skip(1), "bench", id, "--envs-only", "--scaling", "none", "--no-baselines", "--json",
+            "--steps", options.Steps.ToString(inv), "--envs", options.Copies.ToString(inv), "--threads", threads.ToString(inv),
+            "--repeats", options.Repeats.ToString(inv), "--seed", options.Seed.ToString(inv),
+        ];
+        var (exit, output, error) = ExternalProcess.Run(command[0], arguments, TimeSpan.FromMinutes(30));
+        if (exit == 0)
+        {
+            try
+            {
+                var report = BenchReportJson.Deserialize(output);
+                if (report.Results is [var only] && only.Env == id) return report;
+            }
+            catch (System.Text.Json.JsonException) { }
+        }
+        var reason = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? $"exit code {exit}";
+        log?.Invoke($"{id}: measuring in a process of its own failed ({reason}); measuring it beside the others");
+        return null;
     }
 
     private EnvBenchResult MeasureEnv(string id, BenchOptions options, int threads)

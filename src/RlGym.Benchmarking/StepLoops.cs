@@ -15,6 +15,8 @@ namespace RlGym.Benchmarking;
 /// <c>TLoop</c> argument, <see cref="BareLoop"/> or <see cref="WrappedLoop"/>), so that each is compiled
 /// with a call-site profile that saw only its own environment, as a training loop over one environment is. One shared
 /// loop would be compiled for whichever of the two the profile-guided JIT guessed, and the other would pay for it.
+/// The wrappers' own code is shared in the same way by every environment with the same observation and action types,
+/// so the CLI measures each id in a process of its own (<see cref="BenchOptions.IsolationCommand"/>).
 /// </remarks>
 internal static class StepLoops
 {

@@ -65,3 +65,49 @@ public sealed class AgentBenchTests
         Assert.Contains("steps/s", text);
     }
 }
+
+public sealed class BenchIsolationTests
+{
+    private static readonly RlGym.Core.Registration.EnvRegistry Envs =
+        new RlGym.Core.Registration.EnvRegistry().Add(new RlGym.Envs.ToyText.ToyTextEnvironments());
+
+    private static RlGym.Benchmarking.BenchOptions Small(params string[] ids) => new()
+    {
+        EnvIds = ids, Steps = 10_000, Copies = 4, ScalingCopies = [], Repeats = 1,
+        CBaseline = false, PythonBaseline = false, EnvsOnly = true,
+    };
+
+    // Ids measured in one process share the wrappers' compiled code; given a way to start itself, the bench takes
+    // each id's figures from a process of its own (here a stand-in that prints a report written beforehand).
+    [Fact]
+    public void Each_id_is_measured_by_the_isolation_command_when_one_is_given()
+    {
+        using var tmp = new TempDirectory();
+        foreach (var id in new[] { "FrozenLake-v1", "CliffWalking-v1" })
+        {
+            var measured = new RlGym.Benchmarking.BenchRunner(Envs).Run(Small(id));
+            var marked = measured with { Results = [measured.Results[0] with { StepsPerSecond = 12345 }] };
+            File.WriteAllText(tmp.File($"{id}.json"), RlGym.Benchmarking.BenchReportJson.Serialize(marked));
+        }
+
+        // sh -c SCRIPT bench ID ...: the script sees "bench" as $0 and the id as $1.
+        var options = Small("FrozenLake-v1", "CliffWalking-v1") with { IsolationCommand = ["sh", "-c", $"cat '{tmp.Path}'/\"$1\".json"] };
+        var report = new RlGym.Benchmarking.BenchRunner(Envs).Run(options);
+
+        Assert.Equal(["FrozenLake-v1", "CliffWalking-v1"], report.Results.Select(r => r.Env));
+        Assert.All(report.Results, r => Assert.Equal(12345, r.StepsPerSecond));
+        Assert.Equal(4, report.Tabular.Loops.Count);
+    }
+
+    [Fact]
+    public void A_failing_isolation_command_is_reported_and_the_id_measured_in_process()
+    {
+        var log = new List<string>();
+        var options = Small("FrozenLake-v1", "CliffWalking-v1") with { IsolationCommand = ["false"] };
+        var report = new RlGym.Benchmarking.BenchRunner(Envs).Run(options, log.Add);
+
+        Assert.Equal(["FrozenLake-v1", "CliffWalking-v1"], report.Results.Select(r => r.Env));
+        Assert.All(report.Results, r => Assert.True(r.StepsPerSecond > 0));
+        Assert.Equal(2, log.Count(l => l.Contains("in a process of its own failed")));
+    }
+}

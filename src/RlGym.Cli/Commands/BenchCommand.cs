@@ -50,6 +50,7 @@ public sealed class BenchCommand : Command
             CBaseline = baselines,
             PythonBaseline = baselines,
             EnvsOnly = parse.GetValue(_envsOnly),
+            IsolationCommand = SelfCommand(session),
         };
         options.Validate();
         if (parse.GetValue(_agents)) return RunAgents(session, parse, parse.GetValue(_steps) ?? AgentSteps, options.Seed, ct);
@@ -59,6 +60,18 @@ public sealed class BenchCommand : Command
     }
 
     private const long AgentSteps = 20_000;
+
+    /// <summary>
+    /// How to start this tool again with the same plugins: the apphost, or <c>dotnet rlgym.dll</c>; null when the tool
+    /// runs inside another program (a test host), which cannot be started as <c>rlgym</c>.
+    /// </summary>
+    private static string[]? SelfCommand(CliSession session)
+    {
+        var entry = System.Reflection.Assembly.GetEntryAssembly();
+        if (entry != typeof(BenchCommand).Assembly || Environment.ProcessPath is not { } process) return null;
+        string[] start = Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, entry.Location] : [process];
+        return [.. start, .. session.Plugins.SelectMany(p => new[] { "--plugin", p })];
+    }
 
     private int RunAgents(CliSession session, ParseResult parse, long steps, long seed, CancellationToken ct)
     {
