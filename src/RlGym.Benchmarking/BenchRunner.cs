@@ -37,6 +37,8 @@ public sealed class BenchRunner
 
         var results = new List<EnvBenchResult>();
         var tabular = new List<TabularBenchResult>();
+        if (options.IsolationCommand is null && options.EnvIds.Count > 1)
+            log?.Invoke("measuring the ids side by side in this process: they share the wrappers' compiled code, which lowers the later ids' wrapped figures");
         foreach (var id in options.EnvIds)
         {
             cancellationToken.ThrowIfCancellationRequested();
