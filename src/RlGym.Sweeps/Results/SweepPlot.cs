@@ -75,7 +75,7 @@ public static class SweepPlot
         Directory.CreateDirectory(directory);
         string safe = string.Concat(key.Select(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_' ? ch : '_'));
         string path = Path.Combine(directory, $"final-return-{safe}.png");
-        plot.SavePng(path, 900, 540);
+        RlGym.Training.Plots.PlotPng.Save(plot, path, 900, 540);
         return path;
     }
 }

@@ -270,7 +270,7 @@ public static class LearningCurvePlot
             plot.XLabel("episode");
             plot.YLabel("return");
             plot.ShowLegend(Alignment.LowerRight);
-            plot.GetImageBytes(Width / 4, Height / 4, ImageFormat.Png);
+            PlotPng.Encode(plot, Width / 4, Height / 4);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -286,6 +286,6 @@ public static class LearningCurvePlot
         plot.ShowLegend(Alignment.LowerRight);
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        plot.SavePng(path, Width, Height);
+        PlotPng.Save(plot, path, Width, Height);
     }
 }
