@@ -37,6 +37,7 @@ public sealed class BenchRunner
 
         var results = new List<EnvBenchResult>();
         var tabular = new List<TabularBenchResult>();
+        int ownProcess = 0;
         if (options.IsolationCommand is null && options.EnvIds.Count > 1)
             log?.Invoke("measuring the ids side by side in this process: they share the wrappers' compiled code, which lowers the later ids' wrapped figures");
         foreach (var id in options.EnvIds)
@@ -47,6 +48,7 @@ public sealed class BenchRunner
             var isolated = options.IsolationCommand is { } command && options.EnvIds.Count > 1 ? MeasureInOwnProcess(command, id, options, threads, log) : null;
             if (isolated is not null)
             {
+                ownProcess++;
                 results.AddRange(isolated.Results);
                 tabular.AddRange(isolated.Tabular.Loops);
                 continue;
@@ -89,7 +91,9 @@ public sealed class BenchRunner
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
             Environment.ProcessorCount, RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription,
             options.Steps, options.Repeats, options.Copies, threads,
-            $"steps/s are the best of {options.Repeats} timed runs after warm-up (median beside); load from other processes lowers them");
+            $"steps/s are the best of {options.Repeats} timed runs after warm-up (median beside); load from other processes lowers them"
+            + (ownProcess == options.EnvIds.Count && ownProcess > 1 ? "; each id measured in a process of its own"
+                : options.EnvIds.Count > 1 ? $"; {options.EnvIds.Count - ownProcess} of {options.EnvIds.Count} ids measured side by side in one process (their wrapped figures are lower)" : ""));
         var tabularResults = new TabularBenchResults(
             "Q-learning (default options: alpha 0.1, gamma 0.99, epsilon-greedy 0.1): act, env step, update, reset at episode end", tabular);
         return new BenchReport(machine, results, tabularResults, a2c, baselines, scaling, mcts, networkCore);

@@ -97,6 +97,7 @@ public sealed class BenchIsolationTests
         Assert.Equal(["FrozenLake-v1", "CliffWalking-v1"], report.Results.Select(r => r.Env));
         Assert.All(report.Results, r => Assert.Equal(12345, r.StepsPerSecond));
         Assert.Equal(4, report.Tabular.Loops.Count);
+        Assert.Contains("each id measured in a process of its own", report.Machine.Note);
     }
 
     [Fact]
@@ -109,5 +110,6 @@ public sealed class BenchIsolationTests
         Assert.Equal(["FrozenLake-v1", "CliffWalking-v1"], report.Results.Select(r => r.Env));
         Assert.All(report.Results, r => Assert.True(r.StepsPerSecond > 0));
         Assert.Equal(2, log.Count(l => l.Contains("in a process of its own failed")));
+        Assert.Contains("2 of 2 ids measured side by side", report.Machine.Note);
     }
 }
