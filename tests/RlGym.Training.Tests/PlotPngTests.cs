@@ -1,4 +1,5 @@
 using RlGym.Training.Plots;
+using RlGym.Training.Tests.Support;
 using ScottPlot;
 using SkiaSharp;
 
@@ -36,18 +37,12 @@ public sealed class PlotPngTests
     [Fact]
     public void Save_writes_a_png_file()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"rlgym-plotpng-{Guid.NewGuid():N}.png");
-        try
-        {
-            PlotPng.Save(Curve(), path, 120, 80);
-            var bytes = File.ReadAllBytes(path);
-            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
-            using var bitmap = SKBitmap.Decode(bytes);
-            Assert.Equal((120, 80), (bitmap.Width, bitmap.Height));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var dir = new TempDirectory();
+        PlotPng.Save(Curve(), dir.File("plot.png"), 120, 80);
+
+        var bytes = File.ReadAllBytes(dir.File("plot.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        using var bitmap = SKBitmap.Decode(bytes);
+        Assert.Equal((120, 80), (bitmap.Width, bitmap.Height));
     }
 }

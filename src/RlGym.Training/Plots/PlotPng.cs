@@ -13,12 +13,7 @@ namespace RlGym.Training.Plots;
 public static class PlotPng
 {
     /// <summary>Draws <paramref name="plot"/> at <paramref name="width"/> × <paramref name="height"/> pixels into <paramref name="path"/>.</summary>
-    public static void Save(Plot plot, string path, int width, int height)
-    {
-        var png = Encode(plot, width, height);
-        using var file = File.Create(path);
-        file.Write(png);
-    }
+    public static void Save(Plot plot, string path, int width, int height) => File.WriteAllBytes(path, Encode(plot, width, height));
 
     /// <summary>The PNG bytes of <paramref name="plot"/> drawn at <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
     public static byte[] Encode(Plot plot, int width, int height)
