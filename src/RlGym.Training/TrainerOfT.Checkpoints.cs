@@ -24,6 +24,7 @@ public sealed partial class Trainer<TObs, TAct>
             transitions[count++] = t;
             if (t.Done) finished[ended++] = i;
         }
+        foreach (var mosaic in _mosaics) mosaic.OnCopiesStepped();
         if (count > 0) _agent.Observe(new ReadOnlySpan<Transition<TObs, TAct>>(transitions, 0, count));
         for (int j = 0; j < ended; j++) EndEpisode(session, finished[j]);
         if (CheckpointDue(episodesBefore, run.Episode) && !BudgetReached(run)) SaveCheckpoint(session);

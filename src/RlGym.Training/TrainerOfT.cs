@@ -15,7 +15,8 @@ namespace RlGym.Training;
 /// next-step autoreset); the agent learns from the step's transitions (<c>agent.Observe(...)</c>); each episode that
 /// ended is booked (metrics row with its copy, evaluation and checkpoint when due). The budget is checked between
 /// vector steps, so with K copies a run may end up to K − 1 steps or episodes past it. Copy i's first reset is seeded
-/// with seed + i, later resets continue its stream. The window and recordings follow copy 0.
+/// with seed + i, later resets continue its stream. The window and recordings follow copy 0, and a mosaic the first
+/// copies (<see cref="ITrainingObserver.WatchedCopies"/>).
 /// </para>
 /// <para>
 /// A checkpoint holds every copy's state, so a run stopped at any step (cancellation, budget, a crash after the
@@ -34,6 +35,9 @@ public sealed partial class Trainer<TObs, TAct> : Trainer where TObs : notnull w
     private readonly IAgent<TObs, TAct> _agent;
     private readonly TrainerOptions _options;
     private readonly ITrainingObserver[] _observers;
+    // Copies 1 .. _watchedCopies − 1 are reported to the observers that watch them (a window's mosaic).
+    private readonly int _watchedCopies;
+    private readonly ITrainingObserver[] _mosaics;
     private readonly string _envId;
 
     /// <summary>A trainer for <paramref name="agent"/> on the copies <paramref name="envs"/> (one or more), which it disposes.</summary>
@@ -45,6 +49,8 @@ public sealed partial class Trainer<TObs, TAct> : Trainer where TObs : notnull w
         _agent = agent;
         _options = options;
         _observers = [.. options.Observers];
+        _watchedCopies = Math.Clamp(_observers.Length == 0 ? 1 : _observers.Max(o => o.WatchedCopies), 1, _envs.Length);
+        _mosaics = [.. _observers.Where(o => o.WatchedCopies > 1)];
         _envId = options.EnvId ?? FaultCheck.Name(_envs[0]);
     }
 
@@ -125,6 +131,12 @@ public sealed partial class Trainer<TObs, TAct> : Trainer where TObs : notnull w
                 observer.OnStep(env, boxed, run.TotalSteps);
             }
         }
+        else if (i > 0 && i < _watchedCopies)
+        {
+            object boxed = r.Observation, boxedAction = action;
+            foreach (var observer in _observers)
+                if (i < observer.WatchedCopies) observer.OnCopyStep(i, env, boxed, boxedAction, r.Reward);
+        }
         return new Transition<TObs, TAct>(obs, action, r.Reward, r.Observation, r.Terminated, r.Truncated, i);
     }
 
@@ -132,6 +144,7 @@ public sealed partial class Trainer<TObs, TAct> : Trainer where TObs : notnull w
     {
         for (int i = 0; i < _envs.Length; i++) ResetCopy(run, i, _options.Seed + i);
         run.Seeded = true;
+        foreach (var mosaic in _mosaics) mosaic.OnCopiesStepped();
     }
 
     private void ResetCopy(RunState run, int i, long? seed)
@@ -152,6 +165,12 @@ public sealed partial class Trainer<TObs, TAct> : Trainer where TObs : notnull w
         {
             object boxed = r.Observation;
             foreach (var observer in _observers) observer.OnEpisodeStart(_envs[0], boxed);
+        }
+        else if (i > 0 && i < _watchedCopies)
+        {
+            object boxed = r.Observation;
+            foreach (var observer in _observers)
+                if (i < observer.WatchedCopies) observer.OnCopyEpisodeStart(i, _envs[i], boxed);
         }
     }
 

@@ -173,6 +173,85 @@ public sealed class VectorTrainerTests
         Assert.True(File.Exists(Path.Combine(dir.Path, RunDirectory.BestAgentFileName)));
     }
 
+    [Fact]
+    public void A_mosaic_observer_hears_of_its_copies_only_and_of_every_vector_step_once_all_copies_moved()
+    {
+        var envs = new List<RandomWalkEnv>();
+        var mosaic = new MosaicLog(watched: 3, envs);
+        var options = new TrainerOptions { Seed = 5, Steps = 400, Envs = 4, Observers = [mosaic] };
+        using (var trainer = Trainer.Create(() => { var e = new RandomWalkEnv(); envs.Add(e); return e; }, new TinyQAgent(7, 2, 5), options))
+            trainer.Run();
+
+        Assert.Equal([1, 2], mosaic.Copies.Order());
+        // Every step of a watched copy is reported once, with the observation the copy returned.
+        Assert.All(mosaic.Events, e => Assert.True(e.Matches, $"copy {e.Copy}: {e.Observation} reported, env at {e.EnvState}"));
+        // One call after the first resets, then one per vector step: copy 0 steps or is reset in each.
+        Assert.Equal(mosaic.CopyZeroCalls, mosaic.StepsEnded);
+        Assert.InRange(mosaic.StepsEnded, 101, 400);
+        Assert.True(mosaic.Coherent, "a vector step ended before every watched copy was reported");
+        Assert.Contains(mosaic.Events, e => e.Reset && e.Copy == 2);
+    }
+
+    [Fact]
+    public void Observers_of_copy_0_alone_hear_nothing_of_the_other_copies()
+    {
+        var plain = new MosaicLog(watched: 1, []);
+        var options = new TrainerOptions { Seed = 5, Steps = 100, Envs = 4, Observers = [plain] };
+        using (var trainer = Trainer.Create(() => new RandomWalkEnv(), new TinyQAgent(7, 2, 5), options)) trainer.Run();
+        Assert.Empty(plain.Events);
+        Assert.Equal(0, plain.StepsEnded);
+        Assert.True(plain.CopyZeroCalls > 0);
+    }
+
+    /// <summary>Logs what a mosaic hears of copies other than 0, checking each against the copy's own state.</summary>
+    private sealed class MosaicLog(int watched, List<RandomWalkEnv> envs) : ITrainingObserver
+    {
+        public List<(int Copy, int Observation, int EnvState, bool Reset, bool Matches)> Events { get; } = [];
+        public IEnumerable<int> Copies => Events.Select(e => e.Copy).Distinct();
+        public int StepsEnded { get; private set; }
+        public int CopyZeroCalls { get; private set; }
+        public int WatchedCopies => watched;
+
+        /// <summary>False once a vector step ended with a watched copy's last report behind its env's state.</summary>
+        public bool Coherent { get; private set; } = true;
+
+        private readonly Dictionary<int, int> _last = [];
+
+        public void OnEpisodeStart(IEnv env, object observation) => Zero(observation);
+
+        public void OnStep(IEnv env, object observation, long totalSteps) => Zero(observation);
+
+        private bool _zeroSinceStepped;
+
+        private void Zero(object observation)
+        {
+            CopyZeroCalls++;
+            _last[0] = (int)observation;
+            _zeroSinceStepped = true;
+        }
+
+        public void OnCopyEpisodeStart(int copy, IEnv env, object observation) => Log(copy, env, observation, reset: true);
+
+        public void OnCopyStep(int copy, IEnv env, object observation, object action, double reward) => Log(copy, env, observation, reset: false);
+
+        public void OnCopiesStepped()
+        {
+            // Copy 0 steps or is reset in every vector step, so each call must follow one of its reports.
+            if (!_zeroSinceStepped) Coherent = false;
+            _zeroSinceStepped = false;
+            StepsEnded++;
+            for (int c = 0; c < watched; c++)
+                if (!_last.TryGetValue(c, out int seen) || seen != envs[c].State) Coherent = false;
+        }
+
+        private void Log(int copy, IEnv env, object observation, bool reset)
+        {
+            int state = envs[copy].State;
+            Events.Add((copy, (int)observation, state, reset, ReferenceEquals(env, envs[copy]) && state == (int)observation));
+            _last[copy] = (int)observation;
+        }
+    }
+
     private sealed class CancelFrom(long step, CancellationTokenSource cts) : ITrainingObserver
     {
         public void OnStep(IEnv env, object observation, long totalSteps)

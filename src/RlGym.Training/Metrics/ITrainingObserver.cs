@@ -20,4 +20,27 @@ public interface ITrainingObserver
 
     /// <summary>After every episode.</summary>
     void OnEpisode(EpisodeMetrics metrics) { }
+
+    /// <summary>
+    /// How many environment copies this observer watches, copy 0 first: 1 (the default) for copy 0 alone, which the
+    /// calls above report; a mosaic watches more, and hears of copies 1 to <c>WatchedCopies − 1</c> through
+    /// <see cref="OnCopyEpisodeStart"/> and <see cref="OnCopyStep"/>. Read once, when the run starts.
+    /// </summary>
+    int WatchedCopies => 1;
+
+    /// <summary>After every reset of a watched copy other than copy 0, with its episode's first observation.</summary>
+    void OnCopyEpisodeStart(int copy, Core.Environments.IEnv env, object observation) { }
+
+    /// <summary>
+    /// After every step of a watched copy other than copy 0: the action, its reward and the observation it led to;
+    /// <paramref name="env"/> can be read (not stepped) during the call.
+    /// </summary>
+    void OnCopyStep(int copy, Core.Environments.IEnv env, object observation, object action, double reward) { }
+
+    /// <summary>
+    /// For an observer watching more than copy 0: after every vector step (and after the first resets), once every
+    /// copy has stepped or been reset and before the agent learns from the step, so a mosaic shows all its copies at
+    /// the same moment.
+    /// </summary>
+    void OnCopiesStepped() { }
 }

@@ -28,6 +28,9 @@ public sealed class RandomWalkEnv : Env<int, int>, IStatefulEnv
     public override Space<int> ObservationSpace { get; }
     public override Space<int> ActionSpace { get; }
 
+    /// <summary>Where the walker stands.</summary>
+    public int State => _state;
+
     public override ResetResult<int> Reset(long? seed = null, EnvOptions? options = null)
     {
         SeedRandom(seed);
