@@ -43,6 +43,9 @@ public sealed class LiveViewObserver : ITrainingObserver
 
     private double[] _returns = new double[256];
     private int _episodes;
+    // Copy 0's finished episodes, which the recording schedule counts: with K copies the run's episode count moves
+    // on whenever any copy finishes, which would cut a recorded episode of copy 0 short.
+    private int _ownEpisodes;
     private double[] _evalEpisodes = new double[16], _evalReturns = new double[16];
     private int _evaluations;
     private double _lastExploration = double.NaN;
@@ -106,7 +109,7 @@ public sealed class LiveViewObserver : ITrainingObserver
         _lastObservation = observation;
         if (_grid is not null) Remember(_grid.CellOf(_grid.CurrentState));
         if (_queue is not null && _queue.TryClaimRequest()) _queue.Publish(Capture(observation));
-        if (_recorder is not null && _recorder.Records(_episodes)) _recorder.Record(Capture(observation));
+        if (_recorder is not null && _recorder.Records(_ownEpisodes)) _recorder.Record(Capture(observation));
         _gate?.WaitForTurn(_cancellation);
     }
 
@@ -131,7 +134,7 @@ public sealed class LiveViewObserver : ITrainingObserver
             _startPublished = true;
             _queue.Publish(Capture(observation));
         }
-        if (_recorder is not null && _recorder.Records(_episodes)) _recorder.Record(Capture(observation));
+        if (_recorder is not null && _recorder.Records(_ownEpisodes)) _recorder.Record(Capture(observation));
     }
 
     /// <inheritdoc />
@@ -158,6 +161,7 @@ public sealed class LiveViewObserver : ITrainingObserver
             _evalReturns[_evaluations] = evaluation;
             _evaluations++;
         }
+        if (metrics.Env == 0) _ownEpisodes++;
         _lastExploration = metrics.ExplorationRate;
         _steps = metrics.TotalSteps;
         Volatile.Write(ref _episodes, _episodes + 1);

@@ -131,6 +131,32 @@ public sealed class VideoRecorderTests : IDisposable
     }
 
     [Fact]
+    public void With_several_copies_the_chosen_episodes_are_copy_0s_and_recorded_whole()
+    {
+        var env = new FakeObservationEnv("CartPole-v1", 4);
+        string target = Path.Combine(_dir, "copy-0");
+        var layout = SceneCatalog.WithDashboard(new CartPoleScene());
+        using (var recorder = new EpisodeRecorder(layout, VideoRecorder.Open(target, 120, 60), e => e == 1))
+        {
+            var observer = new LiveViewObserver(env, null, recorder: recorder);
+            int finished = 0;
+            for (int e = 0; e < 3; e++)
+            {
+                observer.OnEpisodeStart(env.Observation);
+                for (int s = 0; s < 6; s++)
+                {
+                    observer.OnStep(env, env.Observation, e * 6 + s);
+                    // Another copy finishes an episode every other step of copy 0's.
+                    if (s % 2 == 1) observer.OnEpisode(new(finished, e * 6 + s, 2, 2, double.NaN, 0, Env: 1));
+                    if (s % 2 == 1) finished++;
+                }
+                observer.OnEpisode(new(finished++, e * 6 + 6, 6, 6, double.NaN, 0));
+            }
+        }
+        Assert.Equal(7, Directory.GetFiles(target, "frame_*.png").Length); // copy 0's episode 1: its reset and 6 steps
+    }
+
+    [Fact]
     public void The_frame_renderer_writes_a_png_of_the_scene()
     {
         using var renderer = new FrameRenderer(SceneCatalog.WithDashboard(new CartPoleScene()), 300, 150);
