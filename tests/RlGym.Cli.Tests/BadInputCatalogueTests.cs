@@ -194,6 +194,13 @@ public sealed class BadInputCatalogueTests : IClassFixture<BadInputCatalogueTest
             "train --resume {root}/run --agent q-learning",
             "train --resume {root}/run FrozenLake-v1",
             "train --record {root}/video.avi --episodes 3 --out {new}",
+            "train --mosaic 2 --episodes 3 --out {new}",
+            "train --mosaic 0 --record {root}/frames --episodes 3 --out {new}",
+            "train --mosaic 17 --record {root}/frames --episodes 3 --out {new}",
+            "train --mosaic two --record {root}/frames --episodes 3 --out {new}",
+            "train FrozenLake-v1 --agent q-learning --episodes 3 --mosaic 4 --record {root}/frames --out {new}",
+            "train CartPole-v1 --agent a2c --steps 64 --envs 2 --mosaic 3 --record {root}/frames --out {new}",
+            "train TicTacToe-v0 --agent alphazero --episodes 3 --mosaic 2 --record {root}/frames --out {new}",
             "train --plugin {root}/no-such.dll --out {new}",
             // Saved agents: missing, damaged, of another agent.
             "eval {root}/no-such-run",

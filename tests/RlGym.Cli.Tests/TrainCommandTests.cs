@@ -205,6 +205,15 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public void A_mosaic_records_frames_of_a_vector_run()
+    {
+        using var tmp = new TempDirectory();
+        var r = Train(tmp.File("run"), "--episodes", "6", "--envs", "3", "--mosaic", "3", "--record", tmp.File("frames"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.NotEmpty(Directory.GetFiles(tmp.File("frames"), "frame_*.png"));
+    }
+
+    [Fact]
     public void Unsupported_record_format_exits_2_before_writing_anything()
     {
         using var tmp = new TempDirectory();

@@ -56,6 +56,11 @@ public sealed class TrainCommand : Command
     private readonly Option<bool> _render = new("--render") { Description = "Watch the training in a window (raylib; Space pause, Right step, Up/Down pace, S screenshot, Esc stop)" };
     private readonly Option<string?> _pace = CommonOptions.Pace();
     private readonly Option<bool> _startPaused = CommonOptions.StartPaused();
+    private readonly Option<int?> _mosaic = new("--mosaic")
+    {
+        Description = $"Show the first N environment copies side by side in the window and recordings (1 to {MaxMosaic}, at most --envs; default 1: copy 0)",
+        HelpName = "N",
+    };
     private readonly Option<string?> _record = new("--record") { Description = "Record episodes 0, 1, 8, 27, ... to PATH: a directory of PNG frames, or .mp4/.gif (ffmpeg)", HelpName = "PATH" };
     private readonly Option<int?> _evalEvery = new("--eval-every") { Description = "Greedy evaluation every N episodes (0: none)", HelpName = "N" };
     private readonly Option<int?> _checkpointEvery = new("--checkpoint-every") { Description = "Checkpoint every N episodes (0: at the end only)", HelpName = "N" };
@@ -64,10 +69,13 @@ public sealed class TrainCommand : Command
     public TrainCommand(CliSession session) : base("train", "Train an agent on an environment and write a run directory")
     {
         Arguments.Add(_id);
-        foreach (var o in new Option[] { _agent, _episodes, _steps, _envs, _seed, _settings, _wrap, _options, _maxSteps, _out, _config, _resume, _force, _render, _pace, _startPaused, _record, _evalEvery, _checkpointEvery })
+        foreach (var o in new Option[] { _agent, _episodes, _steps, _envs, _seed, _settings, _wrap, _options, _maxSteps, _out, _config, _resume, _force, _render, _pace, _startPaused, _record, _mosaic, _evalEvery, _checkpointEvery })
             Options.Add(o);
         SetAction((parse, ct) => Task.FromResult(Run(session, parse, ct)));
     }
+
+    /// <summary>The most copies a mosaic shows (a 4 × 4 grid).</summary>
+    public const int MaxMosaic = 16;
 
     private int Run(CliSession session, ParseResult parse, CancellationToken ct)
     {
@@ -83,11 +91,17 @@ public sealed class TrainCommand : Command
         double? pace = CommonOptions.ParsePace(parse.GetValue(_pace));
         bool startPaused = parse.GetValue(_startPaused);
         if ((pace is not null || startPaused) && !render) throw new UserInputException("--pace and --start-paused set the window's pace; add --render");
+        int? mosaic = parse.GetValue(_mosaic);
+        if (mosaic is < 1 or > MaxMosaic) throw new UserInputException($"--mosaic {mosaic} is not allowed; allowed: 1 to {MaxMosaic} copies");
+        if (mosaic is not null && !render && record is null) throw new UserInputException("--mosaic arranges the window and the recordings; add --render or --record");
         if (render) RaylibWindow.EnsureCanOpen();
 
         var (config, dir) = resumeDir is not null ? ResolveResume(session, parse, resumeDir) : ResolveFresh(session, parse);
         if (SelfPlayTraining.Handles(session, config))
+        {
+            if (mosaic is > 1) throw new UserInputException($"--mosaic {mosaic} is not allowed for {config.Env}: self-play trains on one board; allowed: 1");
             return SelfPlayTraining.Run(session, config, dir, resumeDir is not null, force, render || record is not null, ct);
+        }
         var setup = RunSetup.Of(session);
 
         // Everything that can refuse the run (unknown id, bad options, agent refusal, bad settings, occupied
@@ -97,6 +111,9 @@ public sealed class TrainCommand : Command
         {
             var factory = setup.Factory(config, env);
             var agent = factory.Create(env, config.Settings, Seeds.Agent(config.Seed));
+            int envs = config.NumEnvs ?? factory.Info.DefaultEnvs;
+            if (mosaic > envs)
+                throw new UserInputException($"--mosaic {mosaic} is not allowed: the run trains {envs} environment {(envs == 1 ? "copy" : "copies")}; allowed: 1 to {envs}, or more copies with --envs");
             if (resumeDir is null)
             {
                 dir.PrepareFresh(force);
@@ -108,7 +125,7 @@ public sealed class TrainCommand : Command
             using var liveFrames = new LiveFramePublisher(env, agent, dir.Path);
             var options = TrainerOptions.FromConfig(config, dir,
                 evaluationEnv: config.EvalEvery > 0 ? () => setup.MakeEnv(config) : null,
-                force: force, resume: resumeDir is not null, observers: [progress, liveFrames]) with { Envs = config.NumEnvs ?? factory.Info.DefaultEnvs };
+                force: force, resume: resumeDir is not null, observers: [progress, liveFrames]) with { Envs = envs };
             // Copy 0 is the environment already made (the window and the live frames draw it); the others come
             // from the same factory, so options and wrappers reach every copy.
             bool first = true;
@@ -124,7 +141,7 @@ public sealed class TrainCommand : Command
                 config.Agent, config.Env, config.Episodes is { } e ? $"{e} episodes" : $"{config.Steps} steps", config.Seed, dir.Path);
             Func<TrainingResult> train = render || record is not null
                 ? () => TrainWatched(env, copies, agent, options, dir, new LiveViewOptions(ShowWindow: render, RecordPath: record, StepsPerSecond: pace,
-                    StartPaused: startPaused, Window: new RaylibWindowOptions(Title: $"RlGym: {title}", ScreenshotDirectory: dir.Path)), ct)
+                    StartPaused: startPaused, Window: new RaylibWindowOptions(Title: $"RlGym: {title}", ScreenshotDirectory: dir.Path), Mosaic: mosaic ?? 1), ct)
                 : () =>
                 {
                     using var trainer = Trainer.Create(copies, agent, options);

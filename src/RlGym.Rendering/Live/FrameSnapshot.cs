@@ -87,6 +87,13 @@ public sealed class FrameSnapshot
     /// <summary>What an environment drawing itself (<see cref="Scenes.IDrawableEnv"/>) drew, replayed by its scene.</summary>
     public Drawing.Sketch? Sketch { get; init; }
 
+    /// <summary>
+    /// In a mosaic, the other copies shown beside this one (copy 1 onwards, in order): each holds what its picture
+    /// needs (observation, grid, drawing, last action and reward, the episode so far), not the run's numbers.
+    /// Empty when the frame shows copy 0 alone.
+    /// </summary>
+    public IReadOnlyList<FrameSnapshot> Copies { get; init; } = [];
+
     /// <summary>An empty frame: no observation, no episodes.</summary>
     public static FrameSnapshot Empty { get; } = new();
 }

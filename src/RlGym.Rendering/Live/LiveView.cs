@@ -16,10 +16,11 @@ namespace RlGym.Rendering.Live;
 /// <param name="FrameHeight">Height of recorded frames.</param>
 /// <param name="FramesPerSecond">Frame rate of recorded videos.</param>
 /// <param name="ReplayEpisodes">For a replay (<c>rlgym watch</c>): the episodes it plays, shown as "replay 2 of 5"; null while training.</param>
+/// <param name="Mosaic">Copies of a vector run shown side by side, copy 0 first (<see cref="MosaicScene"/>); 1 shows copy 0 alone.</param>
 public sealed record LiveViewOptions(
     bool ShowWindow = false, string? RecordPath = null, Func<int, bool>? RecordSchedule = null, double? StepsPerSecond = null,
     bool StartPaused = false, RaylibWindowOptions? Window = null, int FrameWidth = 1200, int FrameHeight = 600, int FramesPerSecond = 30,
-    int? ReplayEpisodes = null);
+    int? ReplayEpisodes = null, int Mosaic = 1);
 
 /// <summary>
 /// Wires a run to the window and the recorder: builds the scene for the environment, the
@@ -37,7 +38,9 @@ public static class LiveView
     public static void Run(IEnv env, object? agent, LiveViewOptions options, Action<LiveViewObserver, CancellationToken> train,
         CancellationToken cancellation = default)
     {
-        var layout = SceneCatalog.WithDashboard(SceneCatalog.For(env));
+        if (options.Mosaic < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Mosaic, "A mosaic shows at least one copy.");
+        var scene = SceneCatalog.For(env);
+        var layout = SceneCatalog.WithDashboard(options.Mosaic > 1 ? new MosaicScene(scene) : scene);
         if (options.ShowWindow) RaylibWindow.EnsureCanOpen();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var recorder = options.RecordPath is null ? null
@@ -46,7 +49,7 @@ public static class LiveView
         {
             if (!options.ShowWindow)
             {
-                train(new LiveViewObserver(env, agent, recorder: recorder, cancellation: stop.Token, replayEpisodes: options.ReplayEpisodes), stop.Token);
+                train(new LiveViewObserver(env, agent, recorder: recorder, cancellation: stop.Token, replayEpisodes: options.ReplayEpisodes, mosaic: options.Mosaic), stop.Token);
                 return;
             }
             var queue = new SnapshotQueue();
@@ -54,7 +57,7 @@ public static class LiveView
             // A replay keeps its pace; training speeds up from a followable pace so the curve rises within seconds.
             bool speedUp = options.StepsPerSecond is null && options.ReplayEpisodes is null;
             var gate = new TrainingGate(pace, options.StartPaused, speedUp);
-            var observer = new LiveViewObserver(env, agent, queue, gate, recorder, stop.Token, options.ReplayEpisodes);
+            var observer = new LiveViewObserver(env, agent, queue, gate, recorder, stop.Token, options.ReplayEpisodes, options.Mosaic);
             using var opened = new ManualResetEventSlim();
             var training = Task.Factory.StartNew(() =>
             {

@@ -17,7 +17,8 @@ namespace RlGym.Rendering.Live;
 /// asked for one since its last frame or the episode is being recorded, and keeps the return of every episode and
 /// every greedy evaluation for the learning curve. The very first reset is always published, so the window shows
 /// the start state before the first step; <see cref="PublishFinal"/> publishes the end of the run. Values are read
-/// through <see cref="IActionValues{TObs}"/> when the agent offers it.
+/// through <see cref="IActionValues{TObs}"/> when the agent offers it. With a mosaic of N copies the observer also
+/// follows copies 1 to N − 1 of a vector run and each frame carries their pictures (<see cref="FrameSnapshot.Copies"/>).
 /// </summary>
 public sealed class LiveViewObserver : ITrainingObserver
 {
@@ -59,6 +60,12 @@ public sealed class LiveViewObserver : ITrainingObserver
     private bool _startPublished;
     private readonly Queue<(int, int)> _trail = new(TrailLength + 1);
     private (int, int) _lastCell;
+    // Copies 1 .. N − 1 of a mosaic, indexed by copy (slot 0 unused: copy 0 is the fields above).
+    private readonly CopyView?[] _copies;
+    private Pending _pending;
+
+    // What copy 0 did in the vector step a mosaic has yet to show.
+    private enum Pending { None, Step, Start }
 
     /// <summary>Watches <paramref name="env"/> trained by <paramref name="agent"/> (either may be wrapped or untyped).</summary>
     /// <param name="env">The environment being trained on.</param>
@@ -68,9 +75,12 @@ public sealed class LiveViewObserver : ITrainingObserver
     /// <param name="recorder">Records chosen episodes; null to record nothing.</param>
     /// <param name="cancellation">Ends a wait in the gate when the run is stopped.</param>
     /// <param name="replayEpisodes">For a replay (<c>rlgym watch</c>): how many episodes it plays; null while training.</param>
+    /// <param name="mosaic">Copies shown, copy 0 first (1: copy 0 alone); a run with fewer copies shows those it has.</param>
     public LiveViewObserver(IEnv env, object? agent, SnapshotQueue? queue = null, TrainingGate? gate = null,
-        EpisodeRecorder? recorder = null, CancellationToken cancellation = default, int? replayEpisodes = null)
+        EpisodeRecorder? recorder = null, CancellationToken cancellation = default, int? replayEpisodes = null, int mosaic = 1)
     {
+        if (mosaic < 1) throw new ArgumentOutOfRangeException(nameof(mosaic), mosaic, "At least one copy is shown.");
+        _copies = new CopyView?[mosaic];
         _env = env;
         _envId = env.Spec?.Id ?? env.Unwrapped.Spec?.Id ?? "";
         _threshold = env.Spec?.RewardThreshold ?? env.Unwrapped.Spec?.RewardThreshold;
@@ -94,6 +104,39 @@ public sealed class LiveViewObserver : ITrainingObserver
     public int Episodes => _episodes;
 
     /// <inheritdoc />
+    public int WatchedCopies => _copies.Length;
+
+    /// <inheritdoc />
+    public void OnCopyEpisodeStart(int copy, IEnv env, object observation)
+    {
+        var view = CopyAt(copy, env);
+        if (view is null) return;
+        view.Observation = observation;
+        view.Action = null;
+        view.Reward = double.NaN;
+        view.Return = 0;
+        view.Step = 0;
+    }
+
+    /// <inheritdoc />
+    public void OnCopyStep(int copy, IEnv env, object observation, object action, double reward)
+    {
+        var view = CopyAt(copy, env);
+        if (view is null) return;
+        view.Observation = observation;
+        view.Action = action;
+        view.Reward = reward;
+        view.Return += reward;
+        view.Step++;
+    }
+
+    private CopyView? CopyAt(int copy, IEnv env)
+    {
+        if (copy < 1 || copy >= _copies.Length) return null;
+        return _copies[copy] ??= new CopyView(env);
+    }
+
+    /// <inheritdoc />
     public void OnAction(object action, double reward)
     {
         _lastAction = action;
@@ -108,9 +151,36 @@ public sealed class LiveViewObserver : ITrainingObserver
         _steps = totalSteps;
         _lastObservation = observation;
         if (_grid is not null) Remember(_grid.CellOf(_grid.CurrentState));
+        // A mosaic shows copy 0 once the other copies have stepped too (OnCopiesStepped).
+        if (_copies.Length > 1) _pending = Pending.Step;
+        else Show(observation);
+    }
+
+    private void Show(object observation)
+    {
         if (_queue is not null && _queue.TryClaimRequest()) _queue.Publish(Capture(observation));
         if (_recorder is not null && _recorder.Records(_ownEpisodes)) _recorder.Record(Capture(observation));
         _gate?.WaitForTurn(_cancellation);
+    }
+
+    private void ShowStart(object observation)
+    {
+        if (_queue is not null && (!_startPublished || _queue.TryClaimRequest()))
+        {
+            _startPublished = true;
+            _queue.Publish(Capture(observation));
+        }
+        if (_recorder is not null && _recorder.Records(_ownEpisodes)) _recorder.Record(Capture(observation));
+    }
+
+    /// <inheritdoc />
+    public void OnCopiesStepped()
+    {
+        var pending = _pending;
+        _pending = Pending.None;
+        if (_lastObservation is not { } observation) return;
+        if (pending == Pending.Step) Show(observation);
+        else if (pending == Pending.Start) ShowStart(observation);
     }
 
     /// <summary>
@@ -129,12 +199,8 @@ public sealed class LiveViewObserver : ITrainingObserver
         _episodeStep = 0;
         _trail.Clear();
         if (_grid is not null) Remember(_grid.CellOf(_grid.CurrentState));
-        if (_queue is not null && (!_startPublished || _queue.TryClaimRequest()))
-        {
-            _startPublished = true;
-            _queue.Publish(Capture(observation));
-        }
-        if (_recorder is not null && _recorder.Records(_ownEpisodes)) _recorder.Record(Capture(observation));
+        if (_copies.Length > 1) _pending = Pending.Start;
+        else ShowStart(observation);
     }
 
     /// <inheritdoc />
@@ -203,16 +269,7 @@ public sealed class LiveViewObserver : ITrainingObserver
             _continuousValues.ActionValues(o, q);
             kind = _continuousValues.Kind;
         }
-        Sketch? sketch = null;
-        if (_drawable is not null)
-        {
-            try { sketch = Sketch.Record(_drawable.Draw, Math.Max(1, _drawable.DrawingWidth), Math.Max(1, _drawable.DrawingHeight)); }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A plugin's drawing bug must not stop its training; the frame says what went wrong instead.
-                sketch = new Sketch([new TextCall($"Draw failed: {e.Message}", 8, 8, 16, Palette.Agent)], 600, 600);
-            }
-        }
+        Sketch? sketch = _drawable is null ? null : SketchOf(_drawable);
         return new FrameSnapshot
         {
             EnvId = _envId,
@@ -240,7 +297,66 @@ public sealed class LiveViewObserver : ITrainingObserver
             ReplayEpisodes = _replayEpisodes,
             Finished = finished,
             Sketch = sketch,
+            Copies = CaptureCopies(),
         };
+    }
+
+    // The other copies' pictures, in copy order; a copy not yet reset by the trainer is left out.
+    private FrameSnapshot[] CaptureCopies()
+    {
+        if (_copies.Length == 1) return [];
+        var frames = new List<FrameSnapshot>(_copies.Length - 1);
+        foreach (var view in _copies)
+        {
+            if (view?.Observation is not { } observation) continue;
+            GridFrame? grid = null;
+            if (view.Grid is { } g)
+            {
+                view.Layout ??= GridLayout.From(g);
+                grid = GridFrame.Capture(view.Layout, g, _stateCount, _discreteValues);
+            }
+            frames.Add(new FrameSnapshot
+            {
+                EnvId = _envId,
+                Observation = observation is float[] f ? (float[])f.Clone() : [],
+                DiscreteObservation = observation is int index ? index : -1,
+                DiscreteCount = view.Env.ObservationSpace is Discrete ds ? ds.N : 0,
+                Grid = grid,
+                ActionLabels = _actionLabels,
+                LastAction = DescribeAction(view.Action),
+                LastContinuousAction = view.Action is float[] fa ? (float[])fa.Clone() : [],
+                LastReward = view.Reward,
+                EpisodeReturn = view.Return,
+                EpisodeStep = view.Step,
+                RewardThreshold = _threshold,
+                Sketch = view.Drawable is { } d ? SketchOf(d) : null,
+            });
+        }
+        return [.. frames];
+    }
+
+    private static Sketch SketchOf(IDrawableEnv drawable)
+    {
+        try { return Sketch.Record(drawable.Draw, Math.Max(1, drawable.DrawingWidth), Math.Max(1, drawable.DrawingHeight)); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A plugin's drawing bug must not stop its training; the frame says what went wrong instead.
+            return new Sketch([new TextCall($"Draw failed: {e.Message}", 8, 8, 16, Palette.Agent)], 600, 600);
+        }
+    }
+
+    /// <summary>What the observer keeps of one more copy in a mosaic: its env and its episode so far.</summary>
+    private sealed class CopyView(IEnv env)
+    {
+        public IEnv Env { get; } = env;
+        public IGridView? Grid { get; } = env.Unwrapped as IGridView;
+        public IDrawableEnv? Drawable { get; } = env.Unwrapped as IDrawableEnv;
+        public GridLayout? Layout { get; set; }
+        public object? Observation { get; set; }
+        public object? Action { get; set; }
+        public double Reward { get; set; } = double.NaN;
+        public double Return { get; set; }
+        public int Step { get; set; }
     }
 
     private string DescribeAction(object? action) => action switch

@@ -89,6 +89,58 @@ public sealed class LiveViewObserverTests
     }
 
     [Fact]
+    public void A_mosaic_shows_copy_0_once_the_other_copies_have_stepped_and_carries_their_pictures()
+    {
+        var envs = Enumerable.Range(0, 3).Select(_ => new FakeObservationEnv("CartPole-v1", 4)).ToArray();
+        var queue = new SnapshotQueue();
+        var observer = new LiveViewObserver(envs[0], null, queue, mosaic: 3);
+        Assert.Equal(3, observer.WatchedCopies);
+
+        observer.OnEpisodeStart(envs[0], envs[0].Observation);
+        observer.OnCopyEpisodeStart(1, envs[1], envs[1].Observation);
+        Assert.Equal(0, queue.Version); // the start waits for copy 2
+        observer.OnCopyEpisodeStart(2, envs[2], envs[2].Observation);
+        observer.OnCopiesStepped();
+        Assert.Equal(1, queue.Version);
+        Assert.Equal(2, queue.Latest!.Copies.Count);
+
+        queue.Request();
+        envs[0].Observation[0] = 0.5f;
+        observer.OnAction(1, 1.0);
+        observer.OnStep(envs[0], envs[0].Observation, 3);
+        envs[1].Observation[0] = -1.5f;
+        observer.OnCopyStep(1, envs[1], envs[1].Observation, 0, 1.0);
+        Assert.Equal(1, queue.Version); // copy 0 alone has stepped: nothing shown yet
+        envs[2].Observation[0] = 2f;
+        observer.OnCopyStep(2, envs[2], envs[2].Observation, 1, 1.0);
+        observer.OnCopiesStepped();
+
+        var frame = queue.Latest!;
+        Assert.Equal(2, queue.Version);
+        Assert.Equal(0.5f, frame.Observation[0]);
+        Assert.Equal([-1.5f, 2f], frame.Copies.Select(c => c.Observation[0]));
+        Assert.Equal([1, 1], frame.Copies.Select(c => c.EpisodeStep));
+        Assert.Equal([1.0, 1.0], frame.Copies.Select(c => c.EpisodeReturn));
+        Assert.Equal(["←", "→"], frame.Copies.Select(c => c.LastAction)); // CartPole's labels
+        envs[1].Observation[0] = 9f;
+        Assert.Equal(-1.5f, frame.Copies[0].Observation[0]); // a copy, not the env's array
+    }
+
+    [Fact]
+    public void Copies_beyond_the_mosaic_are_ignored_and_copies_not_yet_reset_are_left_out()
+    {
+        var env = new FakeObservationEnv("CartPole-v1", 4);
+        var queue = new SnapshotQueue();
+        var observer = new LiveViewObserver(env, null, queue, mosaic: 3);
+        observer.OnEpisodeStart(env, env.Observation);
+        observer.OnCopyEpisodeStart(2, env, env.Observation);
+        observer.OnCopyEpisodeStart(3, env, env.Observation);
+        observer.OnCopiesStepped();
+        Assert.Single(queue.Latest!.Copies);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LiveViewObserver(env, null, queue, mosaic: 0));
+    }
+
+    [Fact]
     public void A_snapshot_keeps_its_observation_and_returns_while_training_goes_on()
     {
         var env = new FakeObservationEnv("CartPole-v1", 4);
