@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RlGym.Core.Environments;
 using RlGym.Core.Registration;
 using RlGym.Core.Spaces;
@@ -121,7 +122,10 @@ public sealed class CartPoleEnv : Env<float[], int>, IStatefulEnv
         return new ResetResult<float[]>(Observe(), Info.Empty);
     }
 
+    // Inlined wherever the JIT devirtualizes a call to it (a training loop, the registry's wrappers), so that the
+    // result stays in registers: returned from a call it goes through memory, which cost the wrapped step about 10%.
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override StepResult<float[]> Step(int action)
     {
         // Range test inline, the error (built from the action space) out of line: this is the hot path.
