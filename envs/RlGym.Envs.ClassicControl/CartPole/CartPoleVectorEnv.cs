@@ -30,6 +30,10 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     private readonly double[] _xDot;
     private readonly double[] _theta;
     private readonly double[] _thetaDot;
+    // Per-copy inputs of the SIMD pass, filled one copy at a time: sin θ, cos θ and the push.
+    private readonly double[] _sin;
+    private readonly double[] _cos;
+    private readonly double[] _force;
 
     /// <summary>Creates K copies as <paramref name="settings"/> says, with <see cref="CartPoleEnv"/>'s arguments.</summary>
     /// <param name="settings">Copies, time limit, autoreset mode and threads.</param>
@@ -44,6 +48,9 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
         _xDot = new double[Count];
         _theta = new double[Count];
         _thetaDot = new double[Count];
+        _sin = new double[Count];
+        _cos = new double[Count];
+        _force = new double[Count];
     }
 
     /// <summary>True when rewards follow Sutton and Barto (0 per step, -1 on failure).</summary>
@@ -140,10 +147,19 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
         }
     }
 
-    // The same arithmetic four copies at a time; returns the first copy left for the scalar loop.
+    // The same arithmetic four copies at a time; returns the first copy left for the scalar loop. The C library's sine
+    // and cosine (what Gymnasium calls) are taken one copy at a time first, with the push, into arrays; the SIMD pass
+    // then loads them as whole vectors. Gathering them lane by lane on the stack instead cost a stalled load per
+    // vector (four scalar stores read back as one), and the call inside the loop spilled every vector register.
     private int AdvanceVectors(int from, int to, int[] actions)
     {
-        var forceMag = Vector256.Create(CartPoleEnv.ForceMag);
+        int end = from + (to - from) / 4 * 4;
+        for (int i = from; i < end; i++)
+        {
+            (_sin[i], _cos[i]) = Math.SinCos(_theta[i]);
+            _force[i] = actions[i] == 1 ? CartPoleEnv.ForceMag : -CartPoleEnv.ForceMag;
+        }
+
         var poleMassLength = Vector256.Create(CartPoleEnv.PoleMassLength);
         var totalMass = Vector256.Create(CartPoleEnv.TotalMass);
         var gravity = Vector256.Create(CartPoleEnv.Gravity);
@@ -161,27 +177,21 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
         ref double xDots = ref MemoryMarshal.GetArrayDataReference(_xDot);
         ref double thetas = ref MemoryMarshal.GetArrayDataReference(_theta);
         ref double thetaDots = ref MemoryMarshal.GetArrayDataReference(_thetaDot);
+        ref double sines = ref MemoryMarshal.GetArrayDataReference(_sin);
+        ref double cosines = ref MemoryMarshal.GetArrayDataReference(_cos);
+        ref double forces = ref MemoryMarshal.GetArrayDataReference(_force);
         ref double rewards = ref MemoryMarshal.GetArrayDataReference(Rewards);
-        var terminatedFlags = Terminated;
-        var lanes = new Lanes();
+        ref byte terminatedFlags = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetArrayDataReference(Terminated));
 
-        int i = from;
-        for (; i <= to - 4; i += 4)
+        for (int i = from; i < end; i += 4)
         {
             var x = Vector256.LoadUnsafe(ref xs, (nuint)i);
             var xDot = Vector256.LoadUnsafe(ref xDots, (nuint)i);
             var theta = Vector256.LoadUnsafe(ref thetas, (nuint)i);
             var thetaDot = Vector256.LoadUnsafe(ref thetaDots, (nuint)i);
-
-            for (int l = 0; l < 4; l++)
-            {
-                (lanes.Sin[l], lanes.Cos[l]) = Math.SinCos(Unsafe.Add(ref thetas, i + l));
-                lanes.Sign[l] = actions[i + l] == 1 ? 1.0 : -1.0;
-            }
-            var sinTheta = Vector256.Create((ReadOnlySpan<double>)lanes.Sin);
-            var cosTheta = Vector256.Create((ReadOnlySpan<double>)lanes.Cos);
-            // ±ForceMag exactly: a sign times a power-of-ten constant is exact.
-            var force = Vector256.Create((ReadOnlySpan<double>)lanes.Sign) * forceMag;
+            var sinTheta = Vector256.LoadUnsafe(ref sines, (nuint)i);
+            var cosTheta = Vector256.LoadUnsafe(ref cosines, (nuint)i);
+            var force = Vector256.LoadUnsafe(ref forces, (nuint)i);
 
             var temp = (force + poleMassLength * (thetaDot * thetaDot) * sinTheta) / totalMass;
             var thetaAcc = (gravity * sinTheta - cosTheta * temp)
@@ -209,26 +219,13 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
             var terminated = Vector256.LessThan(x, -xThreshold) | Vector256.GreaterThan(x, xThreshold)
                 | Vector256.LessThan(theta, -thetaThreshold) | Vector256.GreaterThan(theta, thetaThreshold);
             Vector256.ConditionalSelect(terminated, failReward, aliveReward).StoreUnsafe(ref rewards, (nuint)i);
-            uint bits = terminated.ExtractMostSignificantBits();
-            terminatedFlags[i] = (bits & 1) != 0;
-            terminatedFlags[i + 1] = (bits & 2) != 0;
-            terminatedFlags[i + 2] = (bits & 4) != 0;
-            terminatedFlags[i + 3] = (bits & 8) != 0;
+            // The four flags in one store: byte l of the word is lane l's bit (a bool is a byte, 0 or 1).
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref terminatedFlags, i), FlagBytes[(int)terminated.ExtractMostSignificantBits()]);
         }
-        return i;
+        return end;
     }
 
-    // Per-lane inputs gathered on the stack: sine, cosine and the push's sign.
-    private struct Lanes
-    {
-        public Quad Sin;
-        public Quad Cos;
-        public Quad Sign;
-    }
-
-    [InlineArray(4)]
-    private struct Quad
-    {
-        private double _element;
-    }
+    // The four bool bytes of a little-endian word for each 4-bit mask of terminated lanes (lane l in byte l).
+    private static readonly uint[] FlagBytes = [.. Enumerable.Range(0, 16).Select(m =>
+        (uint)((m & 1) | (m & 2) << 7 | (m & 4) << 14 | (m & 8) << 21))];
 }
