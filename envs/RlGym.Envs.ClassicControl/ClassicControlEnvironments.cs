@@ -60,6 +60,7 @@ public sealed class ClassicControlEnvironments : IEnvPackage
         {
             Id = "Pendulum-v1",
             Factory = o => new PendulumEnv(o.GetDouble("g", 10.0)),
+            VectorFactory = (o, settings) => new PendulumVectorEnv(settings, o.GetDouble("g", 10.0)),
             MaxEpisodeSteps = 200,
             Options = [new("g", "10.0", "gravitational acceleration (m/s^2)")],
             Description = "Swing a pendulum upright and hold it there with a limited torque (continuous action)",

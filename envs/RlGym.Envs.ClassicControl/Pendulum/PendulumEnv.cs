@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RlGym.Core.Environments;
 using RlGym.Core.Registration;
 using RlGym.Core.Spaces;
@@ -43,8 +44,8 @@ public sealed class PendulumEnv : Env<float[], float[]>, IStatefulEnv
     /// <summary>Length of the rod (m).</summary>
     public const double Length = 1.0;
 
-    private readonly Box _observationSpace = new([-1f, -1f, -(float)MaxSpeed], [1f, 1f, (float)MaxSpeed]);
-    private readonly Box _actionSpace = new(-MaxTorque, MaxTorque, 1);
+    private readonly Box _observationSpace = CreateObservationSpace();
+    private readonly Box _actionSpace = CreateActionSpace();
     private readonly ObservationBuffer _observations = new(3);
     private PendulumState _state;
     private bool _hasState;
@@ -107,29 +108,49 @@ public sealed class PendulumEnv : Env<float[], float[]>, IStatefulEnv
             throw new ArgumentOutOfRangeException(nameof(action), action, $"Action must be one torque, a number, for {ActionSpace}.");
         if (!_hasState) throw new InvalidOperationException("PendulumEnv: call Reset before Step.");
 
-        var (th, thDot) = _state;
         float u = Math.Clamp(action[0], -MaxTorque, MaxTorque);
         LastTorque = u;
+        (double reward, _state) = Transition(_state, u, G);
+        return new StepResult<float[]>(Observe(), reward, false, false, Info.Empty);
+    }
 
+    /// <summary>The observation space, shared with <see cref="PendulumVectorEnv"/>.</summary>
+    internal static Box CreateObservationSpace() => new([-1f, -1f, -(float)MaxSpeed], [1f, 1f, (float)MaxSpeed]);
+
+    /// <summary>The action space, shared with <see cref="PendulumVectorEnv"/>.</summary>
+    internal static Box CreateActionSpace() => new(-MaxTorque, MaxTorque, 1);
+
+    /// <summary>
+    /// The step's reward and new state from <paramref name="state"/> under the torque <paramref name="u"/> (already
+    /// clipped), shared with <see cref="PendulumVectorEnv"/> so both compute it in one order of operations.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (double Reward, PendulumState Next) Transition(PendulumState state, float u, double g)
+    {
+        var (th, thDot) = state;
         // NumPy 2 keeps a float32 action's products with Python floats in float32; the sums are float64. The squares
         // are `**` in Gymnasium, i.e. the C library's pow() and powf(), which Math.Pow and MathF.Pow also call.
         double an = AngleNormalize(th);
         double costs = Math.Pow(an, 2) + 0.1 * Math.Pow(thDot, 2) + 0.001f * MathF.Pow(u, 2);
-        double newThDot = thDot + (3 * G / (2 * Length) * Math.Sin(th) + (float)(3.0 / (Mass * (Length * Length))) * u) * Dt;
+        double newThDot = thDot + (3 * g / (2 * Length) * Math.Sin(th) + (float)(3.0 / (Mass * (Length * Length))) * u) * Dt;
         newThDot = Math.Clamp(newThDot, -MaxSpeed, MaxSpeed);
         double newTh = th + newThDot * Dt;
-
-        _state = new PendulumState(newTh, newThDot);
-        return new StepResult<float[]>(Observe(), -costs, false, false, Info.Empty);
+        return (-costs, new PendulumState(newTh, newThDot));
     }
 
     private float[] Observe()
     {
         var o = _observations.Next();
-        o[0] = (float)Math.Cos(_state.Theta);
-        o[1] = (float)Math.Sin(_state.Theta);
-        o[2] = (float)_state.ThetaDot;
+        Observe(_state, o);
         return o;
+    }
+
+    /// <summary>Writes the observation [cos θ, sin θ, θ̇] of <paramref name="state"/> into <paramref name="row"/>.</summary>
+    internal static void Observe(PendulumState state, Span<float> row)
+    {
+        row[2] = (float)state.ThetaDot;
+        row[1] = (float)Math.Sin(state.Theta);
+        row[0] = (float)Math.Cos(state.Theta);
     }
 
     /// <inheritdoc />

@@ -256,8 +256,14 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
             return;
         }
         for (int i = 0; i < actions.Length; i++)
-            if (!SingleActionSpace.Contains(actions[i])) ThrowAction(i, actions[i]);
+            if (!Accepts(actions[i])) ThrowAction(i, actions[i]);
     }
+
+    /// <summary>
+    /// Whether a copy takes <paramref name="action"/>: by default when it is in <see cref="SingleActionSpace"/>. An
+    /// environment that clips what lies outside its action space (Pendulum's torque) accepts more, as its single env does.
+    /// </summary>
+    protected virtual bool Accepts(TAct action) => SingleActionSpace.Contains(action);
 
     private void ThrowAction(int i, TAct action) =>
         throw new ArgumentOutOfRangeException("actions", action, $"Action of copy {i} is not in {SingleActionSpace}.");

@@ -1,0 +1,75 @@
+using RlGym.Core.Random;
+using RlGym.Core.Registration;
+using RlGym.Core.Vector;
+
+namespace RlGym.Envs.ClassicControl;
+
+/// <summary>
+/// K pendulums (<see cref="PendulumEnv"/>) held as two arrays of float64 and stepped in one loop, with the time limit
+/// built in; the registry's <c>MakeVector("Pendulum-v1", K)</c> returns it. Every copy follows exactly the trajectory
+/// of a <see cref="PendulumEnv"/> under the registry's wrappers with the same seed (copy i: seed + i) and torques,
+/// bit for bit: both compute a step with <see cref="PendulumEnv"/>'s own transition.
+/// </summary>
+/// <remarks>
+/// No SIMD: a step is three calls into the C library (a power for each square, the sine of the angle) and the
+/// observation two more (its cosine and sine), none of which has a vector form bit-identical to it. Torques outside
+/// [-2, 2] are clipped as the single env clips them; a torque array of another length, or a NaN, is refused.
+/// </remarks>
+public sealed class PendulumVectorEnv : ArrayVectorEnv<float[]>
+{
+    private readonly double[] _theta;
+    private readonly double[] _thetaDot;
+
+    /// <summary>Creates K copies as <paramref name="settings"/> says, with <see cref="PendulumEnv"/>'s argument.</summary>
+    /// <param name="settings">Copies, time limit, autoreset mode and threads.</param>
+    /// <param name="g">Gravitational acceleration (m/s²).</param>
+    public PendulumVectorEnv(VectorEnvSettings settings, double g = 10.0)
+        : base(PendulumEnv.CreateObservationSpace(), PendulumEnv.CreateActionSpace(), settings)
+    {
+        G = g;
+        _theta = new double[Count];
+        _thetaDot = new double[Count];
+    }
+
+    /// <summary>Gravitational acceleration (m/s²).</summary>
+    public double G { get; }
+
+    /// <summary>Copy <paramref name="i"/>'s physical state in float64.</summary>
+    public PendulumState GetState(int i) => new(_theta[i], _thetaDot[i]);
+
+    /// <summary>Sets copy <paramref name="i"/>'s physical state; the next step integrates from there.</summary>
+    public void SetState(int i, PendulumState state) => (_theta[i], _thetaDot[i]) = state;
+
+    /// <inheritdoc />
+    protected override bool Accepts(float[] action) => action is { Length: 1 } && !float.IsNaN(action[0]);
+
+    /// <inheritdoc />
+    protected override void ResetCopy(int i, Rng random, EnvOptions? options)
+    {
+        // The draws of PendulumEnv.Reset, in its order: θ, then θ̇.
+        double x = options?.GetDouble("x_init", Math.PI) ?? Math.PI;
+        double y = options?.GetDouble("y_init", 1.0) ?? 1.0;
+        _theta[i] = random.Uniform(-x, x);
+        _thetaDot[i] = random.Uniform(-y, y);
+    }
+
+    /// <inheritdoc />
+    protected override void Observe(int from, int to, float[] batch)
+    {
+        for (int i = from; i < to; i++)
+            PendulumEnv.Observe(new PendulumState(_theta[i], _thetaDot[i]), batch.AsSpan(3 * i, 3));
+    }
+
+    /// <inheritdoc />
+    protected override void Advance(int from, int to, float[][] actions)
+    {
+        for (int i = from; i < to; i++)
+        {
+            float u = Math.Clamp(actions[i][0], -PendulumEnv.MaxTorque, PendulumEnv.MaxTorque);
+            var (reward, next) = PendulumEnv.Transition(new PendulumState(_theta[i], _thetaDot[i]), u, G);
+            (_theta[i], _thetaDot[i]) = next;
+            Rewards[i] = reward;
+            Terminated[i] = false;
+        }
+    }
+}
