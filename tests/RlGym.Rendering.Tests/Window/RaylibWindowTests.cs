@@ -77,6 +77,36 @@ public sealed class RaylibWindowTests
     }
 
     [RaylibFact]
+    public void The_window_draws_a_mosaic_of_copies_as_the_offscreen_renderer_does()
+    {
+        float[] xs = [-1.5f, 0f, 1.2f, 2f];
+        var snapshot = new FrameSnapshot
+        {
+            Observation = [xs[0], 0, 0.1f, 0],
+            Copies = [.. xs.Skip(1).Select(x => new FrameSnapshot { Observation = [x, 0, -0.1f, 0] })],
+        };
+        var layout = new Layout(new MosaicScene(new CartPoleScene()), null);
+        var points = new List<(int, int)>();
+        for (int i = 0; i < xs.Length; i++)
+        {
+            // The picture under the tile's label line, as MosaicScene lays it out.
+            var tile = MosaicScene.Tile(new Rect(0, 0, W, H), xs.Length, i);
+            var picture = new Rect(tile.X, tile.Y + 21, tile.Width, tile.Height - 21);
+            var (cartX, trackY, _, _, scale) = CartPoleScene.Geometry(picture, xs[i], 0);
+            points.Add(((int)cartX, (int)(trackY - scale * 0.08f)));                       // the cart's body
+            points.Add(((int)(picture.X + picture.Width / 2), (int)(picture.Y + 4)));       // sky above it
+        }
+        using (var skia = new SkiaCanvas(W, H))
+        {
+            layout.Draw(skia, snapshot, ViewState.Default);
+            skia.Flush();
+            for (int i = 0; i < points.Count; i += 2)
+                Assert.True(skia.PixelAt(points[i].Item1, points[i].Item2).DistanceTo(CartPoleScene.CartColor) <= 8, $"no cart at {points[i]}");
+        }
+        AssertSamePixels(layout, snapshot, points);
+    }
+
+    [RaylibFact]
     public void The_window_shows_snapshots_while_training_runs_and_stops_it_when_closed()
     {
         var env = new FakeObservationEnv("CartPole-v1", 4);
