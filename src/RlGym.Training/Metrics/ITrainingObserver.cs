@@ -24,7 +24,7 @@ public interface ITrainingObserver
     /// <summary>
     /// How many environment copies this observer watches, copy 0 first: 1 (the default) for copy 0 alone, which the
     /// calls above report; a mosaic watches more, and hears of copies 1 to <c>WatchedCopies − 1</c> through
-    /// <see cref="OnCopyEpisodeStart"/> and <see cref="OnCopyStep"/>. Read once, when the run starts.
+    /// <see cref="OnCopyEpisodeStart"/> and <see cref="OnCopyStep"/>. It must not change once the trainer is made.
     /// </summary>
     int WatchedCopies => 1;
 
