@@ -116,31 +116,11 @@ public sealed class CartPoleVectorEnvTests
 
     private static (int Terminations, int Truncations) CompareTrajectories(SyncVectorEnv<int> reference, CartPoleVectorEnv vector, long seed, int steps)
     {
-        int k = vector.Count;
         Assert.Equal(reference.Reset(seed), vector.Reset(seed));
         var rng = new Rng(seed + 100);
-        var actions = new int[k];
-        int terminations = 0, truncations = 0;
-        for (int t = 0; t < steps; t++)
-        {
-            for (int i = 0; i < k; i++) actions[i] = rng.NextInt(2);
-            var a = reference.Step(actions);
-            var b = vector.Step(actions);
-            Assert.Equal(a.Observations, b.Observations);
-            Assert.Equal(a.Rewards, b.Rewards);
-            Assert.Equal(a.Terminated, b.Terminated);
-            Assert.Equal(a.Truncated, b.Truncated);
-            Assert.Equal(reference.HasFinalObservation, vector.HasFinalObservation);
-            for (int i = 0; i < k; i++)
-            {
-                if (reference.HasFinalObservation[i])
-                    Assert.Equal(reference.FinalObservations.AsSpan(4 * i, 4).ToArray(), vector.FinalObservations.AsSpan(4 * i, 4).ToArray());
-                // The float64 state too, not only its float32 observation.
-                Assert.Equal(((CartPoleEnv)reference.Envs[i].Unwrapped).State, vector.GetState(i));
-                if (a.Terminated[i]) terminations++;
-                if (a.Truncated[i]) truncations++;
-            }
-        }
-        return (terminations, truncations);
+        return VectorTrajectories.Compare(reference, vector, steps,
+            actions => { for (int i = 0; i < actions.Length; i++) actions[i] = rng.NextInt(2); },
+            // The float64 state too, not only its float32 observation.
+            i => Assert.Equal(((CartPoleEnv)reference.Envs[i].Unwrapped).State, vector.GetState(i)));
     }
 }

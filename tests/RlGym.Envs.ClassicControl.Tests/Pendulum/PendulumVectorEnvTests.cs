@@ -18,30 +18,18 @@ public sealed class PendulumVectorEnvTests
         using var vector = (PendulumVectorEnv)registry.MakeVector<float[]>("Pendulum-v1", k, maxEpisodeSteps: 30, autoresetMode: mode, threads: threads);
         Assert.Equal(reference.Reset(seed), vector.Reset(seed));
         var rng = new Rng(seed + 1);
-        var actions = new float[k][];
-        int truncations = 0, clipped = 0;
-        for (int t = 0; t < 100; t++)
-        {
-            // Torques up to 3 N·m either way: a third of them beyond the bound, which both clip.
-            for (int i = 0; i < k; i++)
+        int clipped = 0;
+        var (_, truncations) = VectorTrajectories.Compare(reference, vector, 100,
+            actions =>
             {
-                actions[i] = [(float)rng.Uniform(-3, 3)];
-                if (Math.Abs(actions[i][0]) > PendulumEnv.MaxTorque) clipped++;
-            }
-            var a = reference.Step(actions);
-            var b = vector.Step(actions);
-            Assert.Equal(a.Observations, b.Observations);
-            Assert.Equal(a.Rewards, b.Rewards);
-            Assert.Equal(a.Terminated, b.Terminated);
-            Assert.Equal(a.Truncated, b.Truncated);
-            Assert.Equal(reference.HasFinalObservation, vector.HasFinalObservation);
-            Assert.Equal(reference.FinalObservations, vector.FinalObservations);
-            for (int i = 0; i < k; i++)
-            {
-                Assert.Equal(((PendulumEnv)reference.Envs[i].Unwrapped).State, vector.GetState(i));
-                if (a.Truncated[i]) truncations++;
-            }
-        }
+                // Torques up to 3 N·m either way: a third of them beyond the bound, which both clip.
+                for (int i = 0; i < k; i++)
+                {
+                    actions[i] = [(float)rng.Uniform(-3, 3)];
+                    if (Math.Abs(actions[i][0]) > PendulumEnv.MaxTorque) clipped++;
+                }
+            },
+            i => Assert.Equal(((PendulumEnv)reference.Envs[i].Unwrapped).State, vector.GetState(i)));
         Assert.True(truncations >= 3 * k, $"only {truncations} truncations");
         Assert.True(clipped > 1000, $"only {clipped} torques beyond the bound");
     }
