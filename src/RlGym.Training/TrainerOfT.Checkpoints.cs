@@ -1,4 +1,3 @@
-using RlGym.Core.Agents;
 using RlGym.Core.Environments;
 using RlGym.Core.Errors;
 using RlGym.Training.Checkpoints;
@@ -8,28 +7,6 @@ namespace RlGym.Training;
 // Checkpoints and resume: what lets a run stopped at any step continue exactly.
 public sealed partial class Trainer<TObs, TAct>
 {
-    /// <summary>
-    /// Steps every copy with <paramref name="actions"/> (resetting those whose episode ended), lets the agent learn
-    /// from their transitions, books the episodes that ended and takes a checkpoint when one is due. A vector step is
-    /// never cut short, so every stop falls between two of them and a resumed run continues exactly.
-    /// </summary>
-    private void StepCopies(Session session, TAct[] actions, Transition<TObs, TAct>[] transitions, int[] finished)
-    {
-        var run = session.Run;
-        int episodesBefore = run.Episode, count = 0, ended = 0;
-        for (int i = 0; i < _envs.Length; i++)
-        {
-            if (run.Resetting[i]) { ResetCopy(run, i, seed: null); continue; }
-            var t = StepCopy(run, i, actions[i]);
-            transitions[count++] = t;
-            if (t.Done) finished[ended++] = i;
-        }
-        foreach (var mosaic in _mosaics) mosaic.OnCopiesStepped();
-        if (count > 0) _agent.Observe(new ReadOnlySpan<Transition<TObs, TAct>>(transitions, 0, count));
-        for (int j = 0; j < ended; j++) EndEpisode(session, finished[j]);
-        if (CheckpointDue(episodesBefore, run.Episode) && !BudgetReached(run)) SaveCheckpoint(session);
-    }
-
     /// <summary>
     /// Loads the checkpoint into the agent, the copies and <paramref name="run"/>. Everything that can refuse the
     /// resume runs before any file is touched.
