@@ -2,6 +2,7 @@ using RlGym.Core.Random;
 using RlGym.Core.Registration;
 using RlGym.Core.Vector;
 using RlGym.Envs.ClassicControl.Tests.Common;
+using RlGym.Envs.Testing;
 
 namespace RlGym.Envs.ClassicControl.Tests.MountainCar;
 

@@ -1,6 +1,7 @@
 using RlGym.Core.Random;
 using RlGym.Core.Vector;
 using RlGym.Envs.ClassicControl.Tests.Common;
+using RlGym.Envs.Testing;
 
 namespace RlGym.Envs.ClassicControl.Tests.Pendulum;
 

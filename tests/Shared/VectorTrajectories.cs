@@ -1,6 +1,6 @@
 using RlGym.Core.Vector;
 
-namespace RlGym.Envs.ClassicControl.Tests.Common;
+namespace RlGym.Envs.Testing;
 
 /// <summary>
 /// Steps a vector env of registry-made copies and an env of its own side by side with the same actions and asserts
