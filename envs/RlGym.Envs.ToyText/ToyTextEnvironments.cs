@@ -1,7 +1,9 @@
 using RlGym.Core.Registration;
+using RlGym.Core.Vector;
 using RlGym.Envs.ToyText.CliffWalking;
 using RlGym.Envs.ToyText.FrozenLake;
 using RlGym.Envs.ToyText.GridWorld;
+using RlGym.Envs.ToyText.Tabular;
 using RlGym.Envs.ToyText.Taxi;
 using RlGym.Envs.ToyText.Textbook;
 
@@ -23,6 +25,7 @@ public sealed class ToyTextEnvironments : IEnvPackage
         {
             Id = "FrozenLake-v1",
             Factory = FrozenLakeEnv.FromOptions,
+            VectorFactory = Tabular(FrozenLakeEnv.FromOptions),
             MaxEpisodeSteps = 100,
             RewardThreshold = 0.70,
             Options = FrozenLakeEnv.OptionInfos,
@@ -33,6 +36,7 @@ public sealed class ToyTextEnvironments : IEnvPackage
         {
             Id = "FrozenLake8x8-v1",
             Factory = FrozenLakeEnv.FromOptions,
+            VectorFactory = Tabular(FrozenLakeEnv.FromOptions),
             MaxEpisodeSteps = 200,
             RewardThreshold = 0.85,
             Options = WithDefault(FrozenLakeEnv.OptionInfos, "map_name", "8x8"),
@@ -44,6 +48,7 @@ public sealed class ToyTextEnvironments : IEnvPackage
         {
             Id = "CliffWalking-v1",
             Factory = CliffWalkingEnv.FromOptions,
+            VectorFactory = Tabular(CliffWalkingEnv.FromOptions),
             Options = CliffWalkingEnv.OptionInfos,
             Description = "Walk along a cliff to the goal; a fall costs -100 and returns to the start (Example 6.6)",
             Family = Family,
@@ -52,6 +57,7 @@ public sealed class ToyTextEnvironments : IEnvPackage
         {
             Id = "CliffWalkingSlippery-v1",
             Factory = CliffWalkingEnv.FromOptions,
+            VectorFactory = Tabular(CliffWalkingEnv.FromOptions),
             Options = WithDefault(CliffWalkingEnv.OptionInfos, "is_slippery", "true"),
             DefaultOptions = new Dictionary<string, string> { ["is_slippery"] = "true" },
             Description = "CliffWalking where a move may slip sideways (1/3 each way)",
@@ -81,6 +87,7 @@ public sealed class ToyTextEnvironments : IEnvPackage
         {
             Id = "GridWorld-v0",
             Factory = GridWorldEnv.FromOptions,
+            VectorFactory = Tabular(GridWorldEnv.FromOptions),
             MaxEpisodeSteps = 200,
             Options = GridWorldEnv.OptionInfos,
             Description = "A grid-world from a text map: walls, goals, pits, slip and wind",
@@ -90,6 +97,7 @@ public sealed class ToyTextEnvironments : IEnvPackage
         {
             Id = "WindyGridworld-v0",
             Factory = WindyGridworldEnv.FromOptions,
+            VectorFactory = Tabular(WindyGridworldEnv.FromOptions),
             MaxEpisodeSteps = 10_000,
             Options = WindyGridworldEnv.OptionInfos,
             Description = "Reach the goal across an upward crosswind, -1 per step (Sutton & Barto Example 6.5)",
@@ -99,6 +107,7 @@ public sealed class ToyTextEnvironments : IEnvPackage
         {
             Id = "RandomWalk-v0",
             Factory = RandomWalkEnv.FromOptions,
+            VectorFactory = Tabular(RandomWalkEnv.FromOptions),
             Options = RandomWalkEnv.OptionInfos,
             Description = "A 19-state random walk for value prediction, -1/+1 at the ends (Sutton & Barto Example 7.1)",
             Family = Family,
@@ -115,12 +124,20 @@ public sealed class ToyTextEnvironments : IEnvPackage
         {
             Id = "ShortCorridor-v0",
             Factory = ShortCorridorEnv.FromOptions,
+            VectorFactory = Tabular(ShortCorridorEnv.FromOptions),
             MaxEpisodeSteps = 1_000,
             Options = ShortCorridorEnv.OptionInfos,
             Description = "A corridor whose middle state switches the actions (Sutton & Barto Example 13.1)",
             Family = Family,
         });
     }
+
+    // The model is read once for its table and start states; the copies live in the vector env's arrays.
+    private static Func<EnvOptions, VectorEnvSettings, IVectorEnv> Tabular(Func<EnvOptions, TabularEnv> make) => (options, settings) =>
+    {
+        using var model = make(options);
+        return new TabularVectorEnv(model, settings);
+    };
 
     private static IReadOnlyList<EnvOptionInfo> WithDefault(IReadOnlyList<EnvOptionInfo> options, string name, string value) =>
         options.Select(o => o.Name == name ? o with { Default = value } : o).ToArray();

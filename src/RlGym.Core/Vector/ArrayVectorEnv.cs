@@ -191,6 +191,20 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
     /// </summary>
     protected abstract void Advance(int from, int to, TAct[] actions);
 
+    /// <summary>
+    /// Copy <paramref name="i"/>'s generator, for dynamics that draw at random in <see cref="Advance"/> (FrozenLake's
+    /// slippery ice). Call it only for copies in the range being advanced, and not for a copy that is
+    /// <see cref="AwaitingReset"/>: its single env would not step, so it would not draw.
+    /// </summary>
+    protected Rng CopyRandom(int i) => _random[i]!;
+
+    /// <summary>
+    /// Per copy, true when its episode ended in the previous step and this step resets it
+    /// (<see cref="AutoresetMode.NextStep"/>). <see cref="Advance"/> may skip such a copy, and must when its dynamics draw
+    /// at random.
+    /// </summary>
+    protected ReadOnlySpan<bool> AwaitingReset => _needsReset;
+
     /// <summary>Draws copy <paramref name="i"/>'s starting state from <paramref name="random"/>, as the single environment's <c>Reset</c> does.</summary>
     protected abstract void ResetCopy(int i, Rng random, EnvOptions? options);
 
