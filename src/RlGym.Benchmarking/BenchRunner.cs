@@ -7,6 +7,7 @@ using RlGym.Core.Vector;
 using RlGym.Core.Wrappers;
 using RlGym.Envs.ClassicControl;
 using RlGym.Envs.ToyText;
+using RlGym.Envs.ToyText.Tabular;
 
 namespace RlGym.Benchmarking;
 
@@ -187,13 +188,18 @@ public sealed class BenchRunner
 
         Func<int, IVectorEnv<TAct>> make;
         string note;
-        if (observationSpace is Box)
+        if (observationSpace is Box || _registry.Spec(id).VectorFactory is not null)
         {
             make = t => _registry.MakeVector<TAct>(id, k, threads: t);
             using var probe = make(1);
             note = probe switch
             {
-                ArrayVectorEnv<TAct> a => $"{a.GetType().Name}: states in arrays" + (a is CartPoleVectorEnv { IsVectorized: true } ? ", SIMD" : ""),
+                ArrayVectorEnv<TAct> a => $"{a.GetType().Name}: states in arrays" + a switch
+                {
+                    CartPoleVectorEnv { IsVectorized: true } => ", SIMD",
+                    TabularVectorEnv => ", one-hot rows",
+                    _ => "",
+                },
                 _ => "K registry-made copies (SyncVectorEnv / ParallelVectorEnv)",
             };
         }
