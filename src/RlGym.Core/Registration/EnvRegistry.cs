@@ -96,7 +96,8 @@ public sealed class EnvRegistry
     /// <c>Reset(seed)</c>. When the spec has a <see cref="EnvSpec.VectorFactory"/> the copies live in arrays and are
     /// stepped in one loop; otherwise they are made by <see cref="Make"/> and stepped one after another
     /// (<see cref="SyncVectorEnv{TAct}"/>, or <see cref="ParallelVectorEnv{TAct}"/> for more than one thread). Both give
-    /// the same numbers.
+    /// the same numbers. Observations are rows of floats: an id with Discrete observations needs a vector env of its own,
+    /// which observes each copy one-hot (the toy-text ids whose dynamics are their table), and is refused otherwise.
     /// </summary>
     public IVectorEnv MakeVector(string id, int count, EnvOptions? options = null, int? maxEpisodeSteps = null,
         AutoresetMode autoresetMode = AutoresetMode.NextStep, int threads = 1)
