@@ -44,13 +44,13 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     {
         SuttonBartoReward = suttonBartoReward;
         Integrator = integrator;
-        _x = new double[Count];
-        _xDot = new double[Count];
-        _theta = new double[Count];
-        _thetaDot = new double[Count];
-        _sin = new double[Count];
-        _cos = new double[Count];
-        _force = new double[Count];
+        _x = CacheLineArray.Allocate<double>(Count);
+        _xDot = CacheLineArray.Allocate<double>(Count);
+        _theta = CacheLineArray.Allocate<double>(Count);
+        _thetaDot = CacheLineArray.Allocate<double>(Count);
+        _sin = CacheLineArray.Allocate<double>(Count);
+        _cos = CacheLineArray.Allocate<double>(Count);
+        _force = CacheLineArray.Allocate<double>(Count);
     }
 
     /// <summary>True when rewards follow Sutton and Barto (0 per step, -1 on failure).</summary>

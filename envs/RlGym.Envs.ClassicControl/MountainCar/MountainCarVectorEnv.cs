@@ -27,8 +27,8 @@ public sealed class MountainCarVectorEnv : ArrayVectorEnv<int>
         : base(MountainCarEnv.CreateObservationSpace(), new Discrete(3), settings)
     {
         GoalVelocity = goalVelocity;
-        _position = new double[Count];
-        _velocity = new double[Count];
+        _position = CacheLineArray.Allocate<double>(Count);
+        _velocity = CacheLineArray.Allocate<double>(Count);
     }
 
     /// <summary>Least velocity at the flag that ends the episode.</summary>

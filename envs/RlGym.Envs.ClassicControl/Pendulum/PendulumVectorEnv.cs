@@ -27,8 +27,8 @@ public sealed class PendulumVectorEnv : ArrayVectorEnv<float[]>
         : base(PendulumEnv.CreateObservationSpace(), PendulumEnv.CreateActionSpace(), settings)
     {
         G = g;
-        _theta = new double[Count];
-        _thetaDot = new double[Count];
+        _theta = CacheLineArray.Allocate<double>(Count);
+        _thetaDot = CacheLineArray.Allocate<double>(Count);
     }
 
     /// <summary>Gravitational acceleration (m/s²).</summary>

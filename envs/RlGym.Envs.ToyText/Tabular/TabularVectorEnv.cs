@@ -58,7 +58,7 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
         _reward = outcomes.Select(o => o.Reward).ToArray();
         _terminal = outcomes.Select(o => o.Terminal).ToArray();
         _startStates = model.StartStates.ToArray();
-        _state = new int[Count];
+        _state = CacheLineArray.Allocate<int>(Count);
     }
 
     /// <summary>Copy <paramref name="i"/>'s state, the index of the 1 in its observation.</summary>

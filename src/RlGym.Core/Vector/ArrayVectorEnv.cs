@@ -18,12 +18,15 @@ namespace RlGym.Core.Vector;
 /// A subclass writes the dynamics over a range of copies (<see cref="Advance"/>), the starting state of one copy
 /// (<see cref="ResetCopy"/>) and the observations of a range (<see cref="Observe"/>); this class does the time limit,
 /// the resets and the threads. With more than one thread the copies are cut into blocks of whole cache lines, each
-/// stepped whole by one thread, so the numbers do not depend on the thread count. Stepping allocates nothing.
+/// stepped whole by one thread, so the numbers do not depend on the thread count. Every per-copy array starts on a
+/// cache line (<see cref="CacheLineArray"/>; a subclass allocates its own per-copy arrays there too), so that two
+/// threads on neighbouring blocks never write to one line. Stepping allocates nothing.
 /// </para>
 /// </summary>
 public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnull
 {
-    // Blocks of 64 copies keep threads off each other's cache lines in every per-copy array (64 bools, 16 floats).
+    // Blocks of 64 copies keep threads off each other's cache lines in every per-copy array (64 bools, 16 floats), as
+    // long as the arrays start on a line: they come from CacheLineArray, and subclasses' should too.
     private const int BlockAlignment = 64;
 
     private readonly float[] _bufferA;
@@ -58,22 +61,22 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
         AutoresetMode = settings.AutoresetMode;
         MaxEpisodeSteps = settings.MaxEpisodeSteps;
         _limit = settings.MaxEpisodeSteps ?? int.MaxValue;
-        _bufferA = new float[k * n];
-        _bufferB = new float[k * n];
+        _bufferA = CacheLineArray.Allocate<float>(k * n);
+        _bufferB = CacheLineArray.Allocate<float>(k * n);
         _current = _bufferA;
-        FinalObservations = new float[k * n];
-        HasFinalObservation = new bool[k];
-        Rewards = new double[k];
-        Terminated = new bool[k];
-        Truncated = new bool[k];
+        FinalObservations = CacheLineArray.Allocate<float>(k * n);
+        HasFinalObservation = CacheLineArray.Allocate<bool>(k);
+        Rewards = CacheLineArray.Allocate<double>(k);
+        Terminated = CacheLineArray.Allocate<bool>(k);
+        Truncated = CacheLineArray.Allocate<bool>(k);
         Infos = new IReadOnlyDictionary<string, object>[k];
         FinalInfos = new IReadOnlyDictionary<string, object>[k];
         Array.Fill(Infos, Info.Empty);
         Array.Fill(FinalInfos, Info.Empty);
-        _actions = new TAct[k];
+        _actions = CacheLineArray.Allocate<TAct>(k);
         _random = new Rng?[k];
-        _needsReset = new bool[k];
-        _elapsed = new int[k];
+        _needsReset = CacheLineArray.Allocate<bool>(k);
+        _elapsed = CacheLineArray.Allocate<int>(k);
         // Four blocks per thread: a late thread hands over a quarter of its run at a time; taking one costs a CAS on a line of its own.
         _threads = new VectorStepThreads(k, settings.Threads, StepRange, GetType().Name, BlockAlignment, blocksPerThread: 4);
     }

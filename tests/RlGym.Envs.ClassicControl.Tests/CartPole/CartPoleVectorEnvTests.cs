@@ -115,6 +115,23 @@ public sealed class CartPoleVectorEnvTests
         Assert.IsType<CartPoleVectorEnv>(registry.MakeVector("CartPole-v0", 4));
     }
 
+    [Fact]
+    public void Every_per_copy_array_starts_on_a_cache_line_so_that_threads_on_neighbouring_blocks_share_none()
+    {
+        using var vector = Registry.Create().MakeVector<int>("CartPole-v1", 1024, autoresetMode: AutoresetMode.SameStep, threads: 2);
+        var first = vector.Reset(0);
+        var second = vector.Step(new int[1024]).Observations;
+        Assert.NotSame(first, second);
+        foreach (var array in new Array[] { first, second, vector.Rewards, vector.Terminated, vector.Truncated, vector.FinalObservations, vector.HasFinalObservation })
+            Assert.Equal(0, array switch
+            {
+                float[] f => CacheLineArray.Offset(f),
+                double[] d => CacheLineArray.Offset(d),
+                bool[] b => CacheLineArray.Offset(b),
+                _ => -1,
+            });
+    }
+
     private static (int Terminations, int Truncations) CompareTrajectories(SyncVectorEnv<int> reference, CartPoleVectorEnv vector, long seed, int steps)
     {
         Assert.Equal(reference.Reset(seed), vector.Reset(seed));
