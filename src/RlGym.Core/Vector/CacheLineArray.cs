@@ -19,7 +19,7 @@ public static class CacheLineArray
     /// <summary>The cache line of x64 and arm64 processors, in bytes.</summary>
     public const int LineBytes = 64;
 
-    private const int Tries = 8;
+    private const int Tries = 64;
 
     /// <summary>A zeroed array of <paramref name="length"/> elements whose first element starts a cache line.</summary>
     public static T[] Allocate<T>(int length)
@@ -27,17 +27,24 @@ public static class CacheLineArray
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>()) return new T[length];
         var array = GC.AllocateArray<T>(length, pinned: true);
+        // Misses and fillers stay alive until the end, so that each try lands somewhere new: in the next hole the heap
+        // has, or, once no hole fits, at its end, where a filler of the right size moves the next start onto a line.
+        // An array takes 24 bytes of header and length plus its elements, rounded up to 8 (64-bit), and the next object
+        // at the heap's end starts right after it. The filler is at least as large as the array, so that it does not
+        // drop into a hole too small for the array and leave the end where it was.
+        long size = (24 + (long)length * Unsafe.SizeOf<T>() + 7) & ~7L;
+        List<Array>? held = null;
         for (int t = 0; t < Tries && Offset(array) != 0; t++)
         {
-            // An array takes 24 bytes of header and length plus its elements, rounded up to 8 (64-bit); the next object
-            // starts right after it when the heap has no hole to fill. A filler of the right size moves that start
-            // onto a line boundary; a byte[] filler takes at least 24 bytes.
-            long size = (24 + (long)length * Unsafe.SizeOf<T>() + 7) & ~7L;
-            int next = (int)((Offset(array) + size) % LineBytes);
-            int gap = (LineBytes - next) % LineBytes;
-            if (gap != 0) _ = GC.AllocateUninitializedArray<byte>(gap >= 24 ? gap - 24 : gap + LineBytes - 24, pinned: true);
+            held ??= [];
+            held.Add(array);
+            int gap = (int)((LineBytes - (Offset(array) + size) % LineBytes) % LineBytes);
+            long filler = size - 24;
+            while ((24 + filler) % LineBytes != gap) filler += 8;
+            if (gap != 0 && filler <= Array.MaxLength) held.Add(GC.AllocateUninitializedArray<byte>((int)filler, pinned: true));
             array = GC.AllocateArray<T>(length, pinned: true);
         }
+        GC.KeepAlive(held);
         return array;
     }
 
