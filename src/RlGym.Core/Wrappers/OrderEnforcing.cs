@@ -32,14 +32,16 @@ public sealed class OrderEnforcing<TObs, TAct> : Wrapper<TObs, TAct> where TObs 
         // One flag covers both refusals (before the first reset, after the episode ended); the message tells them apart.
         if (!_steppable) ThrowOutOfOrder();
         // A result of its own on each path: one merged local costs a copy of the whole result on every step.
+        // The flag is written only when the episode ends: a store on every step costs more than a branch that is
+        // almost never taken.
         if (_timeLimit is { } t)
         {
             var limited = t.Step(action);
-            _steppable = !(limited.Terminated | limited.Truncated);
+            if (limited.Terminated | limited.Truncated) _steppable = false;
             return limited;
         }
         var r = StepInner(action);
-        _steppable = !(r.Terminated | r.Truncated);
+        if (r.Terminated | r.Truncated) _steppable = false;
         return r;
     }
 
