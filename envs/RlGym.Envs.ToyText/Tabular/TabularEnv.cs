@@ -19,6 +19,7 @@ namespace RlGym.Envs.ToyText.Tabular;
 public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView, IActionMask, IStatefulEnv
 {
     private readonly Outcome[][] _outcomes;
+    private readonly double[][] _cumulative;
     private readonly IReadOnlyList<Outcome>[] _outcomeViews;
     private readonly bool[] _terminal;
     private int[] _startStates = [];
@@ -32,6 +33,7 @@ public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView, IAct
         ObservationSpace = new Discrete(stateCount);
         ActionSpace = new Discrete(actionCount);
         _outcomes = new Outcome[stateCount * actionCount][];
+        _cumulative = new double[stateCount * actionCount][];
         _outcomeViews = new IReadOnlyList<Outcome>[stateCount * actionCount];
         _terminal = new bool[stateCount];
     }
@@ -91,7 +93,7 @@ public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView, IAct
         if (_state < 0) throw new InvalidOperationException($"{Name}: Step was called before Reset; call Reset first.");
         var outcomes = _outcomes[_state * ActionCount + action];
         if (outcomes.Length == 0) throw InvalidAction(_state, action);
-        ref readonly var o = ref outcomes[outcomes.Length == 1 ? 0 : SampleIndex(outcomes)];
+        ref readonly var o = ref outcomes[outcomes.Length == 1 ? 0 : SampleIndex(_cumulative[_state * ActionCount + action], Random.NextDouble())];
         double reward = SampleReward(_state, action, o);
         _state = o.NextState;
         return new StepResult<int>(o.NextState, reward, o.Terminal, false, Info.Empty);
@@ -111,32 +113,39 @@ public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView, IAct
         _state = state;
     }
 
-    private int SampleIndex(Outcome[] outcomes)
+    /// <summary>
+    /// Gymnasium's <c>categorical_sample</c>: the first outcome whose cumulative probability exceeds
+    /// <paramref name="u"/>, the last when none does. <paramref name="cumulative"/> holds the running sums of all
+    /// outcomes but the last, added in order as the sample adds them; they never decrease, so the first one above u
+    /// comes after exactly those at or below it, and counting these needs no branch on u (a branch on a uniform draw is
+    /// mispredicted about half the time).
+    /// </summary>
+    internal static int SampleIndex(ReadOnlySpan<double> cumulative, double u)
     {
-        // Gymnasium's categorical_sample: the first outcome whose cumulative probability exceeds u.
-        double u = Random.NextDouble();
-        double cumulative = 0;
-        for (int i = 0; i < outcomes.Length; i++)
-        {
-            cumulative += outcomes[i].Probability;
-            if (u < cumulative) return i;
-        }
-        return outcomes.Length - 1;
+        int index = 0;
+        foreach (double c in cumulative) index += u >= c ? 1 : 0;
+        return index;
     }
 
     /// <summary>Sets the outcomes of (state, action); their probabilities must sum to 1.</summary>
     protected void SetOutcomes(int state, int action, params Outcome[] outcomes)
     {
         double total = 0;
-        foreach (var o in outcomes)
+        var cumulative = new double[Math.Max(0, outcomes.Length - 1)];
+        for (int i = 0; i < outcomes.Length; i++)
         {
+            var o = outcomes[i];
             if ((uint)o.NextState >= (uint)StateCount)
                 throw new InvalidOperationException($"{Name}: outcome of ({state}, {action}) leads to state {o.NextState}, outside 0..{StateCount - 1}.");
+            if (!(o.Probability >= 0))
+                throw new InvalidOperationException($"{Name}: outcome of ({state}, {action}) has probability {o.Probability}; probabilities are 0 or more.");
             total += o.Probability;
+            if (i < cumulative.Length) cumulative[i] = total;
         }
         if (outcomes.Length == 0 || Math.Abs(total - 1) > 1e-9)
             throw new InvalidOperationException($"{Name}: probabilities of ({state}, {action}) sum to {total}, not 1.");
         _outcomes[state * ActionCount + action] = outcomes;
+        _cumulative[state * ActionCount + action] = cumulative;
         _outcomeViews[state * ActionCount + action] = new ReadOnlyCollection<Outcome>(outcomes);
     }
 
@@ -147,6 +156,7 @@ public abstract class TabularEnv : Env<int, int>, ITabularModel, IGridView, IAct
     protected void SetInvalid(int state, int action)
     {
         _outcomes[state * ActionCount + action] = [];
+        _cumulative[state * ActionCount + action] = [];
         _outcomeViews[state * ActionCount + action] = Array.Empty<Outcome>();
     }
 

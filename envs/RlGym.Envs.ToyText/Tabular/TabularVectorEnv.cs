@@ -26,7 +26,7 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
     private readonly int[] _firstOutcome;
     private readonly int[] _outcomeCount;
     private readonly int[] _nextState;
-    private readonly double[] _probability;
+    private readonly double[] _cumulative;
     private readonly double[] _reward;
     private readonly bool[] _terminal;
     private readonly int[] _startStates;
@@ -54,7 +54,13 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
             }
         }
         _nextState = outcomes.Select(o => o.NextState).ToArray();
-        _probability = outcomes.Select(o => o.Probability).ToArray();
+        // Each outcome's running sum of probabilities within its (state, action), added in order as TabularEnv adds them.
+        _cumulative = new double[outcomes.Count];
+        for (int sa = 0; sa < _firstOutcome.Length; sa++)
+        {
+            double total = 0;
+            for (int j = 0; j < _outcomeCount[sa]; j++) _cumulative[_firstOutcome[sa] + j] = total += outcomes[_firstOutcome[sa] + j].Probability;
+        }
         _reward = outcomes.Select(o => o.Reward).ToArray();
         _terminal = outcomes.Select(o => o.Terminal).ToArray();
         _startStates = model.StartStates.ToArray();
@@ -97,6 +103,7 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
         var outcomeCount = _outcomeCount;
         var nextState = _nextState;
         var reward = _reward;
+        ReadOnlySpan<double> cumulative = _cumulative;
         var terminal = _terminal;
         var rewards = Rewards;
         var terminated = Terminated;
@@ -107,24 +114,12 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
             if (awaitsReset[i]) continue;
             int sa = state[i] * actionCount + actions[i];
             int o = firstOutcome[sa], count = outcomeCount[sa];
-            if (count > 1) o += SampleIndex(o, count, CopyRandom(i));
+            // TabularEnv's draw: the running sums of all outcomes but the last.
+            if (count > 1) o += TabularEnv.SampleIndex(cumulative.Slice(o, count - 1), CopyRandom(i).NextDouble());
             state[i] = nextState[o];
             rewards[i] = reward[o];
             terminated[i] = terminal[o];
         }
-    }
-
-    private int SampleIndex(int first, int count, Rng random)
-    {
-        // TabularEnv's draw, in its order of additions: the first outcome whose cumulative probability exceeds u.
-        double u = random.NextDouble();
-        double cumulative = 0;
-        for (int j = 0; j < count; j++)
-        {
-            cumulative += _probability[first + j];
-            if (u < cumulative) return j;
-        }
-        return count - 1;
     }
 
     private static TabularEnv RequireTableOnly(TabularEnv model)
