@@ -9,8 +9,8 @@ namespace RlGym.Envs.ToyText.Tabular;
 
 /// <summary>
 /// K copies of a <see cref="TabularEnv"/> held as one array of states and stepped in one loop through the model's
-/// table, with the time limit built in; the registry's <c>MakeVector</c> returns it for FrozenLake, CliffWalking and
-/// GridWorld. A vector env's observations are rows of floats, so copy i's state s is observed one-hot, as
+/// table, with the time limit built in; the registry's <c>MakeVector</c> returns it for FrozenLake, CliffWalking,
+/// GridWorld, WindyGridworld, RandomWalk and ShortCorridor. A vector env's observations are rows of floats, so copy i's state s is observed one-hot, as
 /// <see cref="RlGym.Core.Wrappers.OneHotObservation{TAct}"/> observes a single env: row i is all zeros but for a 1 at s.
 /// Every copy follows exactly the trajectory of a one-hot-encoded single env under the registry's wrappers with the
 /// same seed (copy i: seed + i) and actions: the same draws, in the same order, from the same generator.

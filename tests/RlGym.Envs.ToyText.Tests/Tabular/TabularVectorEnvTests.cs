@@ -13,13 +13,16 @@ namespace RlGym.Envs.ToyText.Tests.Tabular;
 public sealed class TabularVectorEnvTests
 {
     [Theory]
-    [InlineData("FrozenLake-v1", 0L, AutoresetMode.NextStep, 1)]
-    [InlineData("FrozenLake-v1", 13L, AutoresetMode.SameStep, 2)]
-    [InlineData("FrozenLake8x8-v1", 5L, AutoresetMode.NextStep, 2)]
-    [InlineData("CliffWalkingSlippery-v1", 3L, AutoresetMode.NextStep, 2)]
-    [InlineData("CliffWalking-v1", 8L, AutoresetMode.SameStep, 1)]
-    [InlineData("RandomWalk-v0", 21L, AutoresetMode.NextStep, 1)]
-    public void Every_copy_follows_the_one_hot_registry_made_single_env_with_its_seed_bit_for_bit(string id, long seed, AutoresetMode mode, int threads)
+    [InlineData("FrozenLake-v1", 0L, AutoresetMode.NextStep, 1, true)]
+    [InlineData("FrozenLake-v1", 13L, AutoresetMode.SameStep, 2, true)]
+    [InlineData("FrozenLake8x8-v1", 5L, AutoresetMode.NextStep, 2, true)]
+    [InlineData("CliffWalkingSlippery-v1", 3L, AutoresetMode.NextStep, 2, false)]
+    [InlineData("CliffWalking-v1", 8L, AutoresetMode.SameStep, 1, false)]
+    [InlineData("RandomWalk-v0", 21L, AutoresetMode.NextStep, 1, true)]
+    [InlineData("GridWorld-v0", 4L, AutoresetMode.NextStep, 2, true)]
+    [InlineData("WindyGridworld-v0", 9L, AutoresetMode.SameStep, 1, false)]
+    [InlineData("ShortCorridor-v0", 6L, AutoresetMode.NextStep, 1, true)]
+    public void Every_copy_follows_the_one_hot_registry_made_single_env_with_its_seed_bit_for_bit(string id, long seed, AutoresetMode mode, int threads, bool randomActionsReachTheEnd)
     {
         var registry = ToyTextRegistry.Create();
         // 150 copies: three blocks, so that two threads each step some of them.
@@ -36,7 +39,8 @@ public sealed class TabularVectorEnvTests
         // Every copy's episode ends at least once on average, and the time limit cuts some.
         Assert.True(terminations + truncations >= k, $"only {terminations} terminations and {truncations} truncations");
         Assert.True(truncations > 0, "no truncations");
-        if (!id.StartsWith("CliffWalking", StringComparison.Ordinal)) Assert.True(terminations > 0, "no terminations");
+        // Random actions rarely reach CliffWalking's and WindyGridworld's goals within 30 steps.
+        if (randomActionsReachTheEnd) Assert.True(terminations > 0, "no terminations");
     }
 
     [Fact]
