@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using RlGym.Core.Environments;
 using RlGym.Core.Random;
 using RlGym.Core.Registration;
@@ -109,6 +110,13 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
 
     /// <inheritdoc />
     public float[] Observations => _current;
+
+    /// <summary>
+    /// The two batches that steps write in turn (a step writes one while the caller may still read the other's
+    /// observations); <see cref="Observe"/> gets one of them, <see cref="FinalObservations"/>, or a batch of its own.
+    /// An environment that writes few elements per row can keep track of what each holds.
+    /// </summary>
+    protected (float[] A, float[] B) ObservationBuffers => (_bufferA, _bufferB);
 
     /// <summary>Copy <paramref name="i"/>'s row of <see cref="Observations"/>.</summary>
     public ReadOnlySpan<float> Observation(int i) => _current.AsSpan(i * ObservationSize, ObservationSize);
@@ -225,20 +233,27 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
         var truncated = Truncated.AsSpan(from, to - from);
         if (AutoresetMode == AutoresetMode.NextStep)
         {
+            // The four spans have one length, which the JIT cannot see: through refs, the loop runs without a bounds
+            // check per array, a fifth of a toy-text step.
+            ref bool needs = ref MemoryMarshal.GetReference(needsReset);
+            ref int steps = ref MemoryMarshal.GetReference(elapsed);
+            ref bool ended = ref MemoryMarshal.GetReference(terminated);
+            ref bool cut = ref MemoryMarshal.GetReference(truncated);
+            int limitSteps = _limit;
             for (int j = 0; j < needsReset.Length; j++)
             {
-                if (needsReset[j])
+                if (Unsafe.Add(ref needs, j))
                 {
                     // Gymnasium's next-step autoreset: this step ignores the action and returns the reset observation.
                     ResetCopy(from + j, _random[from + j]!, null);
                     Rewards[from + j] = 0;
-                    terminated[j] = truncated[j] = needsReset[j] = false;
-                    elapsed[j] = 0;
+                    Unsafe.Add(ref ended, j) = Unsafe.Add(ref cut, j) = Unsafe.Add(ref needs, j) = false;
+                    Unsafe.Add(ref steps, j) = 0;
                     continue;
                 }
-                bool limit = ++elapsed[j] >= _limit;
-                truncated[j] = limit;
-                needsReset[j] = terminated[j] | limit;
+                bool limit = ++Unsafe.Add(ref steps, j) >= limitSteps;
+                Unsafe.Add(ref cut, j) = limit;
+                Unsafe.Add(ref needs, j) = Unsafe.Add(ref ended, j) | limit;
             }
         }
         else
@@ -268,8 +283,20 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
             // One unsigned compare per copy instead of a virtual Contains.
             var ints = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TAct, int>(ref MemoryMarshal.GetReference(actions)), actions.Length);
             uint n = (uint)d.N;
-            for (int i = 0; i < ints.Length; i++)
-                if ((uint)(ints[i] - d.Start) >= n) ThrowAction(i, actions[i]);
+            int start = d.Start, i = 0;
+            if (Vector256.IsHardwareAccelerated && ints.Length >= Vector256<int>.Count)
+            {
+                // Eight copies per compare; only when one is outside does the scalar loop below look for the first.
+                var starts = Vector256.Create(start);
+                var counts = Vector256.Create(n);
+                var outside = Vector256<uint>.Zero;
+                ref int first = ref MemoryMarshal.GetReference(ints);
+                for (; i <= ints.Length - Vector256<int>.Count; i += Vector256<int>.Count)
+                    outside |= Vector256.GreaterThanOrEqual((Vector256.LoadUnsafe(ref first, (nuint)i) - starts).AsUInt32(), counts);
+                if (outside != Vector256<uint>.Zero) i = 0;
+            }
+            for (; i < ints.Length; i++)
+                if ((uint)(ints[i] - start) >= n) ThrowAction(i, actions[i]);
             return;
         }
         for (int i = 0; i < actions.Length; i++)

@@ -30,7 +30,10 @@ public interface IVectorEnv : IDisposable
     /// <summary>Threads that step the copies, the calling thread included.</summary>
     int ThreadCount { get; }
 
-    /// <summary>The latest batch of observations, K × n floats, row i for copy i.</summary>
+    /// <summary>
+    /// The latest batch of observations, K × n floats, row i for copy i. It is the environment's own buffer, valid until
+    /// the step after next: read it or copy it, never write to it.
+    /// </summary>
     float[] Observations { get; }
 
     /// <summary>The latest reward of each copy.</summary>

@@ -103,6 +103,22 @@ public sealed class CartPoleVectorEnvTests
         Assert.Contains("unknown option 'gravity'", option.Message);
     }
 
+    [Theory]
+    [InlineData(13, 2)]
+    [InlineData(0, -1)]
+    [InlineData(39, 7)]
+    public void An_action_outside_the_space_among_many_copies_names_its_copy_and_steps_none(int copy, int bad)
+    {
+        using var vector = (CartPoleVectorEnv)Registry.Create().MakeVector<int>("CartPole-v1", 40);
+        vector.Reset(5);
+        var before = Enumerable.Range(0, 40).Select(vector.GetState).ToArray();
+        var actions = new int[40];
+        actions[copy] = bad;
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => vector.Step(actions));
+        Assert.Contains($"copy {copy} ", error.Message);
+        Assert.Equal(before, Enumerable.Range(0, 40).Select(vector.GetState).ToArray());
+    }
+
     [Fact]
     public void The_registry_steps_made_copies_for_ids_without_a_structure_of_arrays_env()
     {
