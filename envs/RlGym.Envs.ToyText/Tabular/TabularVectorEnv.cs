@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using RlGym.Core.Random;
 using RlGym.Core.Registration;
 using RlGym.Core.Spaces;
@@ -23,14 +25,15 @@ namespace RlGym.Envs.ToyText.Tabular;
 public sealed class TabularVectorEnv : ArrayVectorEnv<int>
 {
     private readonly int _actionCount;
-    private readonly int[] _firstOutcome;
-    private readonly int[] _outcomeCount;
-    private readonly int[] _nextState;
+    private readonly OutcomeRange[] _ranges;
+    private readonly TableOutcome[] _outcomes;
     private readonly double[] _cumulative;
-    private readonly double[] _reward;
-    private readonly bool[] _terminal;
     private readonly int[] _startStates;
     private readonly int[] _state;
+    // Per copy, where each of the base's batches holds its 1 (the batches start all zeros, where 0 is as good as any).
+    private readonly int[] _onesA;
+    private readonly int[] _onesB;
+    private readonly int[] _onesFinal;
 
     /// <summary>Creates K copies of <paramref name="model"/> as <paramref name="settings"/> says; the model is read, not kept.</summary>
     /// <exception cref="ArgumentException">The model's dynamics are not its table alone.</exception>
@@ -39,8 +42,7 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
     {
         _actionCount = model.ActionCount;
         var outcomes = new List<Outcome>();
-        _firstOutcome = new int[model.StateCount * _actionCount];
-        _outcomeCount = new int[_firstOutcome.Length];
+        _ranges = new OutcomeRange[model.StateCount * _actionCount];
         for (int s = 0; s < model.StateCount; s++)
         {
             for (int a = 0; a < _actionCount; a++)
@@ -48,23 +50,23 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
                 if (!model.IsValidAction(s, a))
                     throw new ArgumentException($"{model} forbids action {a} in state {s}; a tabular vector env takes models where every action is valid.", nameof(model));
                 var list = model.Outcomes(s, a);
-                _firstOutcome[s * _actionCount + a] = outcomes.Count;
-                _outcomeCount[s * _actionCount + a] = list.Count;
+                _ranges[s * _actionCount + a] = new OutcomeRange(outcomes.Count, list.Count);
                 outcomes.AddRange(list);
             }
         }
-        _nextState = outcomes.Select(o => o.NextState).ToArray();
+        _outcomes = [.. outcomes.Select(o => new TableOutcome(o.Reward, o.NextState, o.Terminal))];
         // Each outcome's running sum of probabilities within its (state, action), added in order as TabularEnv adds them.
         _cumulative = new double[outcomes.Count];
-        for (int sa = 0; sa < _firstOutcome.Length; sa++)
+        foreach (var (first, count) in _ranges)
         {
             double total = 0;
-            for (int j = 0; j < _outcomeCount[sa]; j++) _cumulative[_firstOutcome[sa] + j] = total += outcomes[_firstOutcome[sa] + j].Probability;
+            for (int j = 0; j < count; j++) _cumulative[first + j] = total += outcomes[first + j].Probability;
         }
-        _reward = outcomes.Select(o => o.Reward).ToArray();
-        _terminal = outcomes.Select(o => o.Terminal).ToArray();
         _startStates = model.StartStates.ToArray();
         _state = CacheLineArray.Allocate<int>(Count);
+        _onesA = CacheLineArray.Allocate<int>(Count);
+        _onesB = CacheLineArray.Allocate<int>(Count);
+        _onesFinal = CacheLineArray.Allocate<int>(Count);
     }
 
     /// <summary>Copy <paramref name="i"/>'s state, the index of the 1 in its observation.</summary>
@@ -88,39 +90,63 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
     {
         int n = ObservationSize;
         var state = _state;
-        // One clear of the whole range, then the ones: a clear per row costs a call per copy.
-        batch.AsSpan(from * n, (to - from) * n).Clear();
-        for (int i = from; i < to; i++) batch[i * n + state[i]] = 1f;
+        var (a, b) = ObservationBuffers;
+        var ones = ReferenceEquals(batch, a) ? _onesA : ReferenceEquals(batch, b) ? _onesB : ReferenceEquals(batch, FinalObservations) ? _onesFinal : null;
+        if (ones is null)
+        {
+            // A batch of the caller's: one clear of the whole range, then the ones.
+            batch.AsSpan(from * n, (to - from) * n).Clear();
+            for (int i = from; i < to; i++) batch[i * n + state[i]] = 1f;
+            return;
+        }
+        // The row's old 1 becomes 0, then the new one is set (the same element when the state did not change): two
+        // stores per copy instead of a row of n, which for CliffWalking's 48 states cost more than the step itself.
+        ref float cells = ref MemoryMarshal.GetArrayDataReference(batch);
+        for (int i = from; i < to; i++)
+        {
+            int row = i * n, s = state[i];
+            // In range: batch rows are n long, states and the 1s' positions below n.
+            Unsafe.Add(ref cells, row + ones[i]) = 0f;
+            Unsafe.Add(ref cells, row + s) = 1f;
+            ones[i] = s;
+        }
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected override void Advance(int from, int to, int[] actions)
     {
-        // The arrays in locals: the loop's stores would otherwise make the JIT reload every field on every copy.
-        var awaitsReset = AwaitingReset;
-        var state = _state;
-        var firstOutcome = _firstOutcome;
-        var outcomeCount = _outcomeCount;
-        var nextState = _nextState;
-        var reward = _reward;
-        ReadOnlySpan<double> cumulative = _cumulative;
-        var terminal = _terminal;
-        var rewards = Rewards;
-        var terminated = Terminated;
+        // Every index here is in range by construction: states come from the table, the start states or SetState
+        // (checked), actions were checked by the step, and the tables were built from the model. So the loop reads
+        // them without bounds checks, which were two thirds of its instructions.
+        ref bool awaitsReset = ref MemoryMarshal.GetReference(AwaitingReset);
+        ref int state = ref MemoryMarshal.GetArrayDataReference(_state);
+        ref int action = ref MemoryMarshal.GetArrayDataReference(actions);
+        ref OutcomeRange ranges = ref MemoryMarshal.GetArrayDataReference(_ranges);
+        ref TableOutcome outcomes = ref MemoryMarshal.GetArrayDataReference(_outcomes);
+        ref double rewards = ref MemoryMarshal.GetArrayDataReference(Rewards);
+        ref bool terminated = ref MemoryMarshal.GetArrayDataReference(Terminated);
         int actionCount = _actionCount;
         for (int i = from; i < to; i++)
         {
             // A copy about to be reset does not step: a slippery step would draw from its generator.
-            if (awaitsReset[i]) continue;
-            int sa = state[i] * actionCount + actions[i];
-            int o = firstOutcome[sa], count = outcomeCount[sa];
+            if (Unsafe.Add(ref awaitsReset, i)) continue;
+            var range = Unsafe.Add(ref ranges, Unsafe.Add(ref state, i) * actionCount + Unsafe.Add(ref action, i));
+            int o = range.First;
             // TabularEnv's draw: the running sums of all outcomes but the last.
-            if (count > 1) o += TabularEnv.SampleIndex(cumulative.Slice(o, count - 1), CopyRandom(i).NextDouble());
-            state[i] = nextState[o];
-            rewards[i] = reward[o];
-            terminated[i] = terminal[o];
+            if (range.Count > 1) o += TabularEnv.SampleIndex(_cumulative.AsSpan(o, range.Count - 1), CopyRandom(i).NextDouble());
+            ref var outcome = ref Unsafe.Add(ref outcomes, o);
+            Unsafe.Add(ref state, i) = outcome.NextState;
+            Unsafe.Add(ref rewards, i) = outcome.Reward;
+            Unsafe.Add(ref terminated, i) = outcome.Terminal;
         }
     }
+
+    /// <summary>Where a (state, action)'s outcomes lie in the outcome table.</summary>
+    private readonly record struct OutcomeRange(int First, int Count);
+
+    /// <summary>One outcome of the table, its fields side by side so that a step reads one line.</summary>
+    private readonly record struct TableOutcome(double Reward, int NextState, bool Terminal);
 
     private static TabularEnv RequireTableOnly(TabularEnv model)
     {
