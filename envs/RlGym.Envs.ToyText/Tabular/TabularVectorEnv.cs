@@ -90,15 +90,9 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
     {
         int n = ObservationSize;
         var state = _state;
+        // The base observes into its two step batches and, in same-step autoreset, into FinalObservations.
         var (a, b) = ObservationBuffers;
-        var ones = ReferenceEquals(batch, a) ? _onesA : ReferenceEquals(batch, b) ? _onesB : ReferenceEquals(batch, FinalObservations) ? _onesFinal : null;
-        if (ones is null)
-        {
-            // A batch of the caller's: one clear of the whole range, then the ones.
-            batch.AsSpan(from * n, (to - from) * n).Clear();
-            for (int i = from; i < to; i++) batch[i * n + state[i]] = 1f;
-            return;
-        }
+        var ones = ReferenceEquals(batch, a) ? _onesA : ReferenceEquals(batch, b) ? _onesB : _onesFinal;
         // The row's old 1 becomes 0, then the new one is set (the same element when the state did not change): two
         // stores per copy instead of a row of n, which for CliffWalking's 48 states cost more than the step itself.
         ref float cells = ref MemoryMarshal.GetArrayDataReference(batch);
@@ -113,7 +107,6 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.NoInlining)]
     protected override void Advance(int from, int to, int[] actions)
     {
         // Every index here is in range by construction: states come from the table, the start states or SetState

@@ -113,7 +113,7 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
 
     /// <summary>
     /// The two batches that steps write in turn (a step writes one while the caller may still read the other's
-    /// observations); <see cref="Observe"/> gets one of them, <see cref="FinalObservations"/>, or a batch of its own.
+    /// observations); <see cref="Observe"/> gets one of them or, in same-step autoreset, <see cref="FinalObservations"/>.
     /// An environment that writes few elements per row can keep track of what each holds.
     /// </summary>
     protected (float[] A, float[] B) ObservationBuffers => (_bufferA, _bufferB);
