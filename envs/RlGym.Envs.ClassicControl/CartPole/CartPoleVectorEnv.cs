@@ -101,7 +101,7 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     }
 
     /// <inheritdoc />
-    protected override void Advance(int from, int to, int[] actions)
+    protected override void Advance(int from, int to, ReadOnlySpan<int> actions)
     {
         int i = from;
         if (IsVectorized) i = AdvanceVectors(from, to, actions);
@@ -109,7 +109,7 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     }
 
     // CartPoleEnv.Step's arithmetic for one copy at a time; the grouping of every product and quotient is Gymnasium's.
-    private void AdvanceScalar(int from, int to, int[] actions)
+    private void AdvanceScalar(int from, int to, ReadOnlySpan<int> actions)
     {
         bool euler = Integrator == KinematicsIntegrator.Euler;
         double aliveReward = SuttonBartoReward ? 0.0 : 1.0, failReward = SuttonBartoReward ? -1.0 : 1.0;
@@ -151,7 +151,7 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     // and cosine (what Gymnasium calls) are taken one copy at a time first, with the push, into arrays; the SIMD pass
     // then loads them as whole vectors. Gathering them lane by lane on the stack instead cost a stalled load per
     // vector (four scalar stores read back as one), and the call inside the loop spilled every vector register.
-    private int AdvanceVectors(int from, int to, int[] actions)
+    private int AdvanceVectors(int from, int to, ReadOnlySpan<int> actions)
     {
         int end = from + (to - from) / 4 * 4;
         for (int i = from; i < end; i++)

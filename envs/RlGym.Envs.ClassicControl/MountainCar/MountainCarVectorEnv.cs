@@ -62,7 +62,7 @@ public sealed class MountainCarVectorEnv : ArrayVectorEnv<int>
     }
 
     /// <inheritdoc />
-    protected override void Advance(int from, int to, int[] actions)
+    protected override void Advance(int from, int to, ReadOnlySpan<int> actions)
     {
         // MountainCarEnv.Step for each copy, in its order of operations.
         for (int i = from; i < to; i++)

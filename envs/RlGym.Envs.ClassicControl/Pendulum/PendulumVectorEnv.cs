@@ -61,7 +61,7 @@ public sealed class PendulumVectorEnv : ArrayVectorEnv<float[]>
     }
 
     /// <inheritdoc />
-    protected override void Advance(int from, int to, float[][] actions)
+    protected override void Advance(int from, int to, ReadOnlySpan<float[]> actions)
     {
         for (int i = from; i < to; i++)
         {

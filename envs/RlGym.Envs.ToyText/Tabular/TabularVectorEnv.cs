@@ -107,14 +107,14 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
     }
 
     /// <inheritdoc />
-    protected override void Advance(int from, int to, int[] actions)
+    protected override void Advance(int from, int to, ReadOnlySpan<int> actions)
     {
         // Every index here is in range by construction: states come from the table, the start states or SetState
         // (checked), actions were checked by the step, and the tables were built from the model. So the loop reads
         // them without bounds checks, which were two thirds of its instructions.
         ref bool awaitsReset = ref MemoryMarshal.GetReference(AwaitingReset);
         ref int state = ref MemoryMarshal.GetArrayDataReference(_state);
-        ref int action = ref MemoryMarshal.GetArrayDataReference(actions);
+        ref int action = ref MemoryMarshal.GetReference(actions);
         ref OutcomeRange ranges = ref MemoryMarshal.GetArrayDataReference(_ranges);
         ref TableOutcome outcomes = ref MemoryMarshal.GetArrayDataReference(_outcomes);
         ref double rewards = ref MemoryMarshal.GetArrayDataReference(Rewards);

@@ -32,15 +32,16 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
 
     private readonly float[] _bufferA;
     private readonly float[] _bufferB;
-    private readonly TAct[] _actions;
+    // A copy of the caller's actions, only when TAct holds references and cannot be pinned.
+    private readonly TAct[]? _actionsCopy;
     private readonly Rng?[] _random;
     private readonly bool[] _needsReset;
     private readonly int[] _elapsed;
     private readonly int _limit;
     private readonly VectorStepThreads _threads;
     private float[] _current;
-    // The caller's actions, pinned for the length of a step when TAct holds no references: each thread copies its
-    // own range, so no thread reads a line of _actions that another has just written.
+    // The caller's actions, pinned for the length of a step when TAct holds no references: every thread reads its own
+    // range of them where they are, with no copy.
     private unsafe void* _callerActions;
     private bool _hasReset;
     private bool _disposed;
@@ -74,7 +75,7 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
         FinalInfos = new IReadOnlyDictionary<string, object>[k];
         Array.Fill(Infos, Info.Empty);
         Array.Fill(FinalInfos, Info.Empty);
-        _actions = CacheLineArray.Allocate<TAct>(k);
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<TAct>()) _actionsCopy = new TAct[k];
         _random = new Rng?[k];
         _needsReset = CacheLineArray.Allocate<bool>(k);
         _elapsed = CacheLineArray.Allocate<int>(k);
@@ -174,9 +175,9 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
             throw new ArgumentException($"Got {actions.Length} actions for {Count} copies.", nameof(actions));
         CheckActions(actions);
         Flip();
-        if (RuntimeHelpers.IsReferenceOrContainsReferences<TAct>() || _threads.ThreadCount == 1)
+        if (_actionsCopy is not null)
         {
-            actions.CopyTo(_actions);
+            actions.CopyTo(_actionsCopy);
             _threads.Run();
         }
         else
@@ -197,10 +198,11 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
     /// <summary>
     /// Applies each copy's action to its state for every copy in [<paramref name="from"/>, <paramref name="to"/>) and
     /// sets <see cref="Terminated"/>[i] and <see cref="Rewards"/>[i]. Copies waiting for their autoreset are advanced
-    /// too (cheaper than a test per copy); their reset overwrites the result. Touch only slots from..to − 1: other
-    /// ranges run on other threads.
+    /// too (cheaper than a test per copy); their reset overwrites the result. <paramref name="actions"/>[i] is copy i's
+    /// action, for all K copies, and is valid only during the call. Touch only slots from..to − 1: other ranges run on
+    /// other threads.
     /// </summary>
-    protected abstract void Advance(int from, int to, TAct[] actions);
+    protected abstract void Advance(int from, int to, ReadOnlySpan<TAct> actions);
 
     /// <summary>
     /// Copy <paramref name="i"/>'s generator, for dynamics that draw at random in <see cref="Advance"/> (FrozenLake's
@@ -224,9 +226,8 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
 
     private unsafe void StepRange(int from, int to)
     {
-        if (_callerActions != null)
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref Unsafe.AsRef<TAct>(_callerActions), from), to - from).CopyTo(_actions.AsSpan(from, to - from));
-        Advance(from, to, _actions);
+        ReadOnlySpan<TAct> actions = _actionsCopy is { } copy ? copy : MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef<TAct>(_callerActions), Count);
+        Advance(from, to, actions);
         var needsReset = _needsReset.AsSpan(from, to - from);
         var elapsed = _elapsed.AsSpan(from, to - from);
         var terminated = Terminated.AsSpan(from, to - from);
@@ -240,8 +241,25 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
             ref bool ended = ref MemoryMarshal.GetReference(terminated);
             ref bool cut = ref MemoryMarshal.GetReference(truncated);
             int limitSteps = _limit;
-            for (int j = 0; j < needsReset.Length; j++)
+            int count = needsReset.Length;
+            bool vectors = Vector256.IsHardwareAccelerated;
+            var limits = Vector256.Create(limitSteps);
+            int j = 0;
+            while (j < count)
             {
+                // Eight copies at a time while none of them awaits its reset, as nearly always: their step counts in
+                // one vector, their flags as the eight bytes of one word (a bool is a byte, 0 or 1).
+                if (vectors && j <= count - 8 && Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref needs, j))) == 0)
+                {
+                    var counted = Vector256.LoadUnsafe(ref steps, (nuint)j) + Vector256<int>.One;
+                    counted.StoreUnsafe(ref steps, (nuint)j);
+                    ulong limitFlags = FlagBytes[Vector256.GreaterThanOrEqual(counted, limits).ExtractMostSignificantBits()];
+                    ulong endedFlags = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref ended, j)));
+                    Unsafe.WriteUnaligned(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref cut, j)), limitFlags);
+                    Unsafe.WriteUnaligned(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref needs, j)), endedFlags | limitFlags);
+                    j += 8;
+                    continue;
+                }
                 if (Unsafe.Add(ref needs, j))
                 {
                     // Gymnasium's next-step autoreset: this step ignores the action and returns the reset observation.
@@ -249,11 +267,14 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
                     Rewards[from + j] = 0;
                     Unsafe.Add(ref ended, j) = Unsafe.Add(ref cut, j) = Unsafe.Add(ref needs, j) = false;
                     Unsafe.Add(ref steps, j) = 0;
-                    continue;
                 }
-                bool limit = ++Unsafe.Add(ref steps, j) >= limitSteps;
-                Unsafe.Add(ref cut, j) = limit;
-                Unsafe.Add(ref needs, j) = Unsafe.Add(ref ended, j) | limit;
+                else
+                {
+                    bool limit = ++Unsafe.Add(ref steps, j) >= limitSteps;
+                    Unsafe.Add(ref cut, j) = limit;
+                    Unsafe.Add(ref needs, j) = Unsafe.Add(ref ended, j) | limit;
+                }
+                j++;
             }
         }
         else
@@ -311,6 +332,10 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
 
     private void ThrowAction(int i, TAct action) =>
         throw new ArgumentOutOfRangeException("actions", action, $"Action of copy {i} is not in {SingleActionSpace}.");
+
+    // The eight bool bytes of a little-endian word for each 8-bit mask of lanes (lane l in byte l).
+    private static readonly ulong[] FlagBytes = [.. Enumerable.Range(0, 256).Select(m =>
+        Enumerable.Range(0, 8).Aggregate(0UL, (word, l) => word | (ulong)((m >> l) & 1) << (8 * l)))];
 
     private float[] Flip() => _current = ReferenceEquals(_current, _bufferA) ? _bufferB : _bufferA;
 
