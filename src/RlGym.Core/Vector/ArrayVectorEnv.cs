@@ -79,8 +79,9 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
         _random = new Rng?[k];
         _needsReset = CacheLineArray.Allocate<bool>(k);
         _elapsed = CacheLineArray.Allocate<int>(k);
-        // Four blocks per thread: a late thread hands over a quarter of its run at a time; taking one costs a CAS on a line of its own.
-        _threads = new VectorStepThreads(k, settings.Threads, StepRange, GetType().Name, BlockAlignment, blocksPerThread: 4);
+        // Four blocks per thread: a thread that has not begun hands over a quarter of its run at a time (taking one costs a
+        // CAS on a line of its own); one that has begun keeps its run, whose state is in its core's cache.
+        _threads = new VectorStepThreads(k, settings.Threads, StepRange, GetType().Name, BlockAlignment, blocksPerThread: 4, helpStartedRuns: false);
     }
 
     /// <inheritdoc />
