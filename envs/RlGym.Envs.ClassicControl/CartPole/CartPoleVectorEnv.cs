@@ -44,13 +44,13 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     {
         SuttonBartoReward = suttonBartoReward;
         Integrator = integrator;
-        _x = CacheLineArray.Allocate<double>(Count);
-        _xDot = CacheLineArray.Allocate<double>(Count);
-        _theta = CacheLineArray.Allocate<double>(Count);
-        _thetaDot = CacheLineArray.Allocate<double>(Count);
-        _sin = CacheLineArray.Allocate<double>(Count);
-        _cos = CacheLineArray.Allocate<double>(Count);
-        _force = CacheLineArray.Allocate<double>(Count);
+        _x = PerCopyArray<double>();
+        _xDot = PerCopyArray<double>();
+        _theta = PerCopyArray<double>();
+        _thetaDot = PerCopyArray<double>();
+        _sin = PerCopyArray<double>();
+        _cos = PerCopyArray<double>();
+        _force = PerCopyArray<double>();
     }
 
     /// <summary>True when rewards follow Sutton and Barto (0 per step, -1 on failure).</summary>
@@ -66,32 +66,45 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     internal bool UseVectors { get; set; } = true;
 
     /// <summary>Copy <paramref name="i"/>'s physical state in float64.</summary>
-    public CartPoleState GetState(int i) => new(_x[i], _xDot[i], _theta[i], _thetaDot[i]);
+    public CartPoleState GetState(int i)
+    {
+        int j = i + Offset<double>(i);
+        return new(_x[j], _xDot[j], _theta[j], _thetaDot[j]);
+    }
 
     /// <summary>Sets copy <paramref name="i"/>'s physical state (for tests, or to restore a saved state); the next step integrates from there.</summary>
-    public void SetState(int i, CartPoleState state) => (_x[i], _xDot[i], _theta[i], _thetaDot[i]) = state;
+    public void SetState(int i, CartPoleState state)
+    {
+        int j = i + Offset<double>(i);
+        (_x[j], _xDot[j], _theta[j], _thetaDot[j]) = state;
+    }
 
     /// <inheritdoc />
     protected override void ResetCopy(int i, Rng random, EnvOptions? options)
     {
         // The draws of CartPoleEnv.Reset, in its order.
         var (low, high) = ResetBounds.Parse(options, -0.05, 0.05);
-        _x[i] = random.Uniform(low, high);
-        _xDot[i] = random.Uniform(low, high);
-        _theta[i] = random.Uniform(low, high);
-        _thetaDot[i] = random.Uniform(low, high);
+        int j = i + Offset<double>(i);
+        _x[j] = random.Uniform(low, high);
+        _xDot[j] = random.Uniform(low, high);
+        _theta[j] = random.Uniform(low, high);
+        _thetaDot[j] = random.Uniform(low, high);
     }
 
     /// <inheritdoc />
     protected override void Observe(int from, int to, float[] batch)
     {
         var rows = batch.AsSpan(4 * from, 4 * (to - from));
-        var x = _x.AsSpan(from, to - from);
-        var xDot = _xDot.AsSpan(from, to - from);
-        var theta = _theta.AsSpan(from, to - from);
-        var thetaDot = _thetaDot.AsSpan(from, to - from);
-        for (int j = 0; j < x.Length; j++)
+        int at = from + Offset<double>(from);
+        var x = _x.AsSpan(at, to - from);
+        var xDot = _xDot.AsSpan(at, to - from);
+        var theta = _theta.AsSpan(at, to - from);
+        var thetaDot = _thetaDot.AsSpan(at, to - from);
+        // In the direction the base steps this range (see SteppedDownward).
+        bool down = SteppedDownward(from);
+        for (int k = 0; k < x.Length; k++)
         {
+            int j = down ? x.Length - 1 - k : k;
             var row = rows.Slice(4 * j, 4);
             row[3] = (float)thetaDot[j];
             row[2] = (float)theta[j];
@@ -113,9 +126,11 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     {
         bool euler = Integrator == KinematicsIntegrator.Euler;
         double aliveReward = SuttonBartoReward ? 0.0 : 1.0, failReward = SuttonBartoReward ? -1.0 : 1.0;
+        int offset = Offset<double>(from);
         for (int i = from; i < to; i++)
         {
-            double x = _x[i], xDot = _xDot[i], theta = _theta[i], thetaDot = _thetaDot[i];
+            int j = i + offset;
+            double x = _x[j], xDot = _xDot[j], theta = _theta[j], thetaDot = _thetaDot[j];
             double force = actions[i] == 1 ? CartPoleEnv.ForceMag : -CartPoleEnv.ForceMag;
             var (sinTheta, cosTheta) = Math.SinCos(theta);
             double temp = (force + CartPoleEnv.PoleMassLength * (thetaDot * thetaDot) * sinTheta) / CartPoleEnv.TotalMass;
@@ -136,10 +151,10 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
                 thetaDot = thetaDot + CartPoleEnv.Tau * thetaAcc;
                 theta = theta + CartPoleEnv.Tau * thetaDot;
             }
-            _x[i] = x;
-            _xDot[i] = xDot;
-            _theta[i] = theta;
-            _thetaDot[i] = thetaDot;
+            _x[j] = x;
+            _xDot[j] = xDot;
+            _theta[j] = theta;
+            _thetaDot[j] = thetaDot;
             bool terminated = x < -CartPoleEnv.XThreshold || x > CartPoleEnv.XThreshold
                 || theta < -CartPoleEnv.ThetaThresholdRadians || theta > CartPoleEnv.ThetaThresholdRadians;
             Terminated[i] = terminated;
@@ -154,10 +169,24 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     private int AdvanceVectors(int from, int to, ReadOnlySpan<int> actions)
     {
         int end = from + (to - from) / 4 * 4;
-        for (int i = from; i < end; i++)
+        // Each array's element i is copy i of this thread's copies (every index below is in range by construction:
+        // [from, end) lies in the arrays, which are PerCopyArray's, and in the actions, which are Count long).
+        int offset = Offset<double>(from);
+        ref double xs = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_x), offset);
+        ref double xDots = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_xDot), offset);
+        ref double thetas = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_theta), offset);
+        ref double thetaDots = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_thetaDot), offset);
+        ref double sines = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sin), offset);
+        ref double cosines = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cos), offset);
+        ref double forces = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_force), offset);
+        ref int pushes = ref MemoryMarshal.GetReference(actions);
+        // Both passes go the way the base steps this range (see SteppedDownward): i runs over the same copies either way.
+        bool down = SteppedDownward(from);
+        for (int k = from; k < end; k++)
         {
-            (_sin[i], _cos[i]) = Math.SinCos(_theta[i]);
-            _force[i] = actions[i] == 1 ? CartPoleEnv.ForceMag : -CartPoleEnv.ForceMag;
+            int i = down ? end - 1 - (k - from) : k;
+            (Unsafe.Add(ref sines, i), Unsafe.Add(ref cosines, i)) = Math.SinCos(Unsafe.Add(ref thetas, i));
+            Unsafe.Add(ref forces, i) = Unsafe.Add(ref pushes, i) == 1 ? CartPoleEnv.ForceMag : -CartPoleEnv.ForceMag;
         }
 
         var poleMassLength = Vector256.Create(CartPoleEnv.PoleMassLength);
@@ -173,18 +202,12 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
         var failReward = Vector256.Create(SuttonBartoReward ? -1.0 : 1.0);
         bool euler = Integrator == KinematicsIntegrator.Euler;
 
-        ref double xs = ref MemoryMarshal.GetArrayDataReference(_x);
-        ref double xDots = ref MemoryMarshal.GetArrayDataReference(_xDot);
-        ref double thetas = ref MemoryMarshal.GetArrayDataReference(_theta);
-        ref double thetaDots = ref MemoryMarshal.GetArrayDataReference(_thetaDot);
-        ref double sines = ref MemoryMarshal.GetArrayDataReference(_sin);
-        ref double cosines = ref MemoryMarshal.GetArrayDataReference(_cos);
-        ref double forces = ref MemoryMarshal.GetArrayDataReference(_force);
         ref double rewards = ref MemoryMarshal.GetArrayDataReference(Rewards);
         ref byte terminatedFlags = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetArrayDataReference(Terminated));
 
-        for (int i = from; i < end; i += 4)
+        for (int k = from; k < end; k += 4)
         {
+            int i = down ? end - 4 - (k - from) : k;
             var x = Vector256.LoadUnsafe(ref xs, (nuint)i);
             var xDot = Vector256.LoadUnsafe(ref xDots, (nuint)i);
             var theta = Vector256.LoadUnsafe(ref thetas, (nuint)i);

@@ -27,33 +27,43 @@ public sealed class MountainCarVectorEnv : ArrayVectorEnv<int>
         : base(MountainCarEnv.CreateObservationSpace(), new Discrete(3), settings)
     {
         GoalVelocity = goalVelocity;
-        _position = CacheLineArray.Allocate<double>(Count);
-        _velocity = CacheLineArray.Allocate<double>(Count);
+        _position = PerCopyArray<double>();
+        _velocity = PerCopyArray<double>();
     }
 
     /// <summary>Least velocity at the flag that ends the episode.</summary>
     public double GoalVelocity { get; }
 
     /// <summary>Copy <paramref name="i"/>'s physical state in float64.</summary>
-    public MountainCarState GetState(int i) => new(_position[i], _velocity[i]);
+    public MountainCarState GetState(int i)
+    {
+        int j = i + Offset<double>(i);
+        return new(_position[j], _velocity[j]);
+    }
 
     /// <summary>Sets copy <paramref name="i"/>'s physical state; the next step integrates from there.</summary>
-    public void SetState(int i, MountainCarState state) => (_position[i], _velocity[i]) = state;
+    public void SetState(int i, MountainCarState state)
+    {
+        int j = i + Offset<double>(i);
+        (_position[j], _velocity[j]) = state;
+    }
 
     /// <inheritdoc />
     protected override void ResetCopy(int i, Rng random, EnvOptions? options)
     {
         var (low, high) = ResetBounds.Parse(options, -0.6, -0.4);
-        _position[i] = random.Uniform(low, high);
-        _velocity[i] = 0.0;
+        int j = i + Offset<double>(i);
+        _position[j] = random.Uniform(low, high);
+        _velocity[j] = 0.0;
     }
 
     /// <inheritdoc />
     protected override void Observe(int from, int to, float[] batch)
     {
         var rows = batch.AsSpan(2 * from, 2 * (to - from));
-        var position = _position.AsSpan(from, to - from);
-        var velocity = _velocity.AsSpan(from, to - from);
+        int at = from + Offset<double>(from);
+        var position = _position.AsSpan(at, to - from);
+        var velocity = _velocity.AsSpan(at, to - from);
         for (int j = 0; j < position.Length; j++)
         {
             rows[2 * j + 1] = (float)velocity[j];
@@ -65,16 +75,18 @@ public sealed class MountainCarVectorEnv : ArrayVectorEnv<int>
     protected override void Advance(int from, int to, ReadOnlySpan<int> actions)
     {
         // MountainCarEnv.Step for each copy, in its order of operations.
+        int offset = Offset<double>(from);
         for (int i = from; i < to; i++)
         {
-            double position = _position[i], velocity = _velocity[i];
+            int j = i + offset;
+            double position = _position[j], velocity = _velocity[j];
             velocity += (actions[i] - 1) * MountainCarEnv.Force + Math.Cos(3 * position) * -MountainCarEnv.Gravity;
             velocity = Math.Clamp(velocity, -MountainCarEnv.MaxSpeed, MountainCarEnv.MaxSpeed);
             position += velocity;
             position = Math.Clamp(position, MountainCarEnv.MinPosition, MountainCarEnv.MaxPosition);
             if (position == MountainCarEnv.MinPosition && velocity < 0) velocity = 0;
-            _position[i] = position;
-            _velocity[i] = velocity;
+            _position[j] = position;
+            _velocity[j] = velocity;
             Terminated[i] = position >= MountainCarEnv.GoalPosition && velocity >= GoalVelocity;
             Rewards[i] = -1.0;
         }

@@ -27,18 +27,26 @@ public sealed class PendulumVectorEnv : ArrayVectorEnv<float[]>
         : base(PendulumEnv.CreateObservationSpace(), PendulumEnv.CreateActionSpace(), settings)
     {
         G = g;
-        _theta = CacheLineArray.Allocate<double>(Count);
-        _thetaDot = CacheLineArray.Allocate<double>(Count);
+        _theta = PerCopyArray<double>();
+        _thetaDot = PerCopyArray<double>();
     }
 
     /// <summary>Gravitational acceleration (m/s²).</summary>
     public double G { get; }
 
     /// <summary>Copy <paramref name="i"/>'s physical state in float64.</summary>
-    public PendulumState GetState(int i) => new(_theta[i], _thetaDot[i]);
+    public PendulumState GetState(int i)
+    {
+        int j = i + Offset<double>(i);
+        return new(_theta[j], _thetaDot[j]);
+    }
 
     /// <summary>Sets copy <paramref name="i"/>'s physical state; the next step integrates from there.</summary>
-    public void SetState(int i, PendulumState state) => (_theta[i], _thetaDot[i]) = state;
+    public void SetState(int i, PendulumState state)
+    {
+        int j = i + Offset<double>(i);
+        (_theta[j], _thetaDot[j]) = state;
+    }
 
     /// <inheritdoc />
     protected override bool Accepts(float[] action) => action is { Length: 1 } && !float.IsNaN(action[0]);
@@ -49,25 +57,28 @@ public sealed class PendulumVectorEnv : ArrayVectorEnv<float[]>
         // The draws of PendulumEnv.Reset, in its order: θ, then θ̇.
         double x = options?.GetDouble("x_init", Math.PI) ?? Math.PI;
         double y = options?.GetDouble("y_init", 1.0) ?? 1.0;
-        _theta[i] = random.Uniform(-x, x);
-        _thetaDot[i] = random.Uniform(-y, y);
+        int j = i + Offset<double>(i);
+        _theta[j] = random.Uniform(-x, x);
+        _thetaDot[j] = random.Uniform(-y, y);
     }
 
     /// <inheritdoc />
     protected override void Observe(int from, int to, float[] batch)
     {
+        int offset = Offset<double>(from);
         for (int i = from; i < to; i++)
-            PendulumEnv.Observe(new PendulumState(_theta[i], _thetaDot[i]), batch.AsSpan(3 * i, 3));
+            PendulumEnv.Observe(new PendulumState(_theta[i + offset], _thetaDot[i + offset]), batch.AsSpan(3 * i, 3));
     }
 
     /// <inheritdoc />
     protected override void Advance(int from, int to, ReadOnlySpan<float[]> actions)
     {
+        int offset = Offset<double>(from);
         for (int i = from; i < to; i++)
         {
             float u = Math.Clamp(actions[i][0], -PendulumEnv.MaxTorque, PendulumEnv.MaxTorque);
-            var (reward, next) = PendulumEnv.Transition(new PendulumState(_theta[i], _thetaDot[i]), u, G);
-            (_theta[i], _thetaDot[i]) = next;
+            var (reward, next) = PendulumEnv.Transition(new PendulumState(_theta[i + offset], _thetaDot[i + offset]), u, G);
+            (_theta[i + offset], _thetaDot[i + offset]) = next;
             Rewards[i] = reward;
             Terminated[i] = false;
         }

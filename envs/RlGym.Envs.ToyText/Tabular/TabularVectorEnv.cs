@@ -63,27 +63,27 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
             for (int j = 0; j < count; j++) _cumulative[first + j] = total += outcomes[first + j].Probability;
         }
         _startStates = model.StartStates.ToArray();
-        _state = CacheLineArray.Allocate<int>(Count);
-        _onesA = CacheLineArray.Allocate<int>(Count);
-        _onesB = CacheLineArray.Allocate<int>(Count);
-        _onesFinal = CacheLineArray.Allocate<int>(Count);
+        _state = PerCopyArray<int>();
+        _onesA = PerCopyArray<int>();
+        _onesB = PerCopyArray<int>();
+        _onesFinal = PerCopyArray<int>();
     }
 
     /// <summary>Copy <paramref name="i"/>'s state, the index of the 1 in its observation.</summary>
-    public int State(int i) => _state[i];
+    public int State(int i) => _state[i + Offset<int>(i)];
 
     /// <summary>Moves copy <paramref name="i"/> to <paramref name="state"/>; its next observation shows it.</summary>
     public void SetState(int i, int state)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(state);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(state, ObservationSize);
-        _state[i] = state;
+        _state[i + Offset<int>(i)] = state;
     }
 
     /// <inheritdoc />
     protected override void ResetCopy(int i, Rng random, EnvOptions? options) =>
         // TabularEnv.Reset's draw: none for a single start state.
-        _state[i] = _startStates.Length == 1 ? _startStates[0] : _startStates[random.NextInt(_startStates.Length)];
+        _state[i + Offset<int>(i)] = _startStates.Length == 1 ? _startStates[0] : _startStates[random.NextInt(_startStates.Length)];
 
     /// <inheritdoc />
     protected override void Observe(int from, int to, float[] batch)
@@ -96,13 +96,17 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
         // The row's old 1 becomes 0, then the new one is set (the same element when the state did not change): two
         // stores per copy instead of a row of n, which for CliffWalking's 48 states cost more than the step itself.
         ref float cells = ref MemoryMarshal.GetArrayDataReference(batch);
-        for (int i = from; i < to; i++)
+        int offset = Offset<int>(from);
+        // In the direction the base steps this range (see SteppedDownward).
+        bool down = SteppedDownward(from);
+        for (int k = from; k < to; k++)
         {
-            int row = i * n, s = state[i];
+            int i = down ? to - 1 - (k - from) : k;
+            int row = i * n, s = state[i + offset];
             // In range: batch rows are n long, states and the 1s' positions below n.
-            Unsafe.Add(ref cells, row + ones[i]) = 0f;
+            Unsafe.Add(ref cells, row + ones[i + offset]) = 0f;
             Unsafe.Add(ref cells, row + s) = 1f;
-            ones[i] = s;
+            ones[i + offset] = s;
         }
     }
 
@@ -112,16 +116,18 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
         // Every index here is in range by construction: states come from the table, the start states or SetState
         // (checked), actions were checked by the step, and the tables were built from the model. So the loop reads
         // them without bounds checks, which were two thirds of its instructions.
-        ref bool awaitsReset = ref MemoryMarshal.GetReference(AwaitingReset);
-        ref int state = ref MemoryMarshal.GetArrayDataReference(_state);
+        ref bool awaitsReset = ref Unsafe.Subtract(ref MemoryMarshal.GetReference(AwaitingReset(from, to)), from);
+        ref int state = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_state), Offset<int>(from));
         ref int action = ref MemoryMarshal.GetReference(actions);
         ref OutcomeRange ranges = ref MemoryMarshal.GetArrayDataReference(_ranges);
         ref TableOutcome outcomes = ref MemoryMarshal.GetArrayDataReference(_outcomes);
         ref double rewards = ref MemoryMarshal.GetArrayDataReference(Rewards);
         ref bool terminated = ref MemoryMarshal.GetArrayDataReference(Terminated);
         int actionCount = _actionCount;
-        for (int i = from; i < to; i++)
+        bool down = SteppedDownward(from);
+        for (int k = from; k < to; k++)
         {
+            int i = down ? to - 1 - (k - from) : k;
             // A copy about to be reset does not step: a slippery step would draw from its generator.
             if (Unsafe.Add(ref awaitsReset, i)) continue;
             var range = Unsafe.Add(ref ranges, Unsafe.Add(ref state, i) * actionCount + Unsafe.Add(ref action, i));

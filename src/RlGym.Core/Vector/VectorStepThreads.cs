@@ -95,6 +95,9 @@ internal sealed class VectorStepThreads : IDisposable
     /// <summary>Threads stepping copies, the calling thread included.</summary>
     public int ThreadCount { get; }
 
+    /// <summary>The first copy of thread <paramref name="thread"/>'s own run; <see cref="ThreadCount"/> gives the copy count.</summary>
+    public int RunStart(int thread) => _blockStart[_ownedStart[thread]];
+
     /// <summary>
     /// Bytes allocated so far by the background workers (each reads its own thread's counter after every block it
     /// steps), so that a test or benchmark can check that stepping allocates nothing without counting other threads' work.

@@ -37,4 +37,38 @@ public sealed class ArrayVectorThreadsTests
             Assert.All(observations, o => Assert.Equal(t, o));
         }
     }
+
+    [Fact]
+    public void Each_threads_copies_in_a_state_array_are_followed_by_4_KB_that_no_copy_uses()
+    {
+        using var env = new RecordingArrayVectorEnv(new VectorEnvSettings(Copies, Threads: 2));
+        const int gap = 4096 / sizeof(double);
+
+        Assert.Equal(Copies + 2 * gap, env.StateLength);
+        Assert.Equal(127, env.StateIndex(127));
+        Assert.Equal(128 + gap, env.StateIndex(128));
+        Assert.Equal(255 + gap, env.StateIndex(255));
+    }
+
+    [Fact]
+    public void The_lower_of_two_threads_steps_its_copies_downward_and_the_upper_upward()
+    {
+        using var two = new RecordingArrayVectorEnv(new VectorEnvSettings(Copies, Threads: 2));
+        using var one = new RecordingArrayVectorEnv(new VectorEnvSettings(Copies, Threads: 1));
+
+        Assert.True(two.Downward(0));
+        Assert.True(two.Downward(64));
+        Assert.False(two.Downward(128));
+        Assert.False(two.Downward(192));
+        Assert.False(one.Downward(0));
+    }
+
+    [Fact]
+    public void With_one_thread_copy_i_of_a_state_array_is_element_i()
+    {
+        using var env = new RecordingArrayVectorEnv(new VectorEnvSettings(Copies, Threads: 1));
+
+        Assert.Equal(Copies, env.StateLength);
+        Assert.All(Enumerable.Range(0, Copies), i => Assert.Equal(i, env.StateIndex(i)));
+    }
 }
