@@ -88,30 +88,41 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
     /// <inheritdoc />
     protected override void Observe(int from, int to, float[] batch)
     {
-        int n = ObservationSize;
-        var state = _state;
         // The base observes into its two step batches and, in same-step autoreset, into FinalObservations.
         var (a, b) = ObservationBuffers;
         var ones = ReferenceEquals(batch, a) ? _onesA : ReferenceEquals(batch, b) ? _onesB : _onesFinal;
+        if (SteppedDownward(from)) ObserveRange<DownwardOrder>(from, to, batch, ones);
+        else ObserveRange<UpwardOrder>(from, to, batch, ones);
+    }
+
+    private void ObserveRange<TOrder>(int from, int to, float[] batch, int[] ones) where TOrder : struct, IStepOrder
+    {
+        int n = ObservationSize, offset = Offset<int>(from);
         // The row's old 1 becomes 0, then the new one is set (the same element when the state did not change): two
         // stores per copy instead of a row of n, which for CliffWalking's 48 states cost more than the step itself.
+        // In range without checks: batch rows are n long, states and the 1s' positions below n, and the per-copy
+        // arrays hold every copy at its offset.
         ref float cells = ref MemoryMarshal.GetArrayDataReference(batch);
-        int offset = Offset<int>(from);
-        // In the direction the base steps this range (see SteppedDownward).
-        bool down = SteppedDownward(from);
-        for (int k = from; k < to; k++)
+        ref int states = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_state), offset);
+        ref int onesAt = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ones), offset);
+        for (int k = 0; k < to - from; k++)
         {
-            int i = down ? to - 1 - (k - from) : k;
-            int row = i * n, s = state[i + offset];
-            // In range: batch rows are n long, states and the 1s' positions below n.
-            Unsafe.Add(ref cells, row + ones[i + offset]) = 0f;
+            int i = TOrder.Copy(k, from, to);
+            int row = i * n, s = Unsafe.Add(ref states, i);
+            Unsafe.Add(ref cells, row + Unsafe.Add(ref onesAt, i)) = 0f;
             Unsafe.Add(ref cells, row + s) = 1f;
-            ones[i + offset] = s;
+            Unsafe.Add(ref onesAt, i) = s;
         }
     }
 
     /// <inheritdoc />
     protected override void Advance(int from, int to, ReadOnlySpan<int> actions)
+    {
+        if (SteppedDownward(from)) AdvanceRange<DownwardOrder>(from, to, actions);
+        else AdvanceRange<UpwardOrder>(from, to, actions);
+    }
+
+    private void AdvanceRange<TOrder>(int from, int to, ReadOnlySpan<int> actions) where TOrder : struct, IStepOrder
     {
         // Every index here is in range by construction: states come from the table, the start states or SetState
         // (checked), actions were checked by the step, and the tables were built from the model. So the loop reads
@@ -124,10 +135,9 @@ public sealed class TabularVectorEnv : ArrayVectorEnv<int>
         ref double rewards = ref MemoryMarshal.GetArrayDataReference(Rewards);
         ref bool terminated = ref MemoryMarshal.GetArrayDataReference(Terminated);
         int actionCount = _actionCount;
-        bool down = SteppedDownward(from);
-        for (int k = from; k < to; k++)
+        for (int k = 0; k < to - from; k++)
         {
-            int i = down ? to - 1 - (k - from) : k;
+            int i = TOrder.Copy(k, from, to);
             // A copy about to be reset does not step: a slippery step would draw from its generator.
             if (Unsafe.Add(ref awaitsReset, i)) continue;
             var range = Unsafe.Add(ref ranges, Unsafe.Add(ref state, i) * actionCount + Unsafe.Add(ref action, i));

@@ -47,6 +47,7 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
     private readonly VectorStepThreads _threads;
     // The first copy of each thread's own copies, and Count after the last.
     private readonly int[] _partitionStart;
+    private readonly bool _oneThread;
     private float[] _current;
     // The caller's actions, pinned for the length of a step when TAct holds no references: every thread reads its own
     // range of them where they are, with no copy.
@@ -91,6 +92,7 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
         _partitionStart = new int[_threads.ThreadCount + 1];
         for (int t = 0; t < _threads.ThreadCount; t++) _partitionStart[t] = _threads.RunStart(t);
         _partitionStart[^1] = k;
+        _oneThread = _threads.ThreadCount == 1;
         _needsReset = PerCopyArray<bool>();
         _elapsed = PerCopyArray<int>();
     }
@@ -243,7 +245,7 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
     /// Where copy <paramref name="i"/> sits in a <see cref="PerCopyArray{T}"/> array, less i; the same for every copy of
     /// a range that <see cref="Advance"/> or <see cref="Observe"/> is given.
     /// </summary>
-    protected int Offset<T>(int i) where T : unmanaged => _partitionStart.Length <= 2 ? 0 : Partition(i) * GapOf<T>();
+    protected int Offset<T>(int i) where T : unmanaged => _oneThread ? 0 : Partition(i) * GapOf<T>();
 
     /// <summary>
     /// True when the range starting at copy <paramref name="from"/> is best stepped from its last copy down to its
@@ -255,7 +257,7 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
     /// </summary>
     protected bool SteppedDownward(int from)
     {
-        if (_partitionStart.Length <= 2) return false;
+        if (_oneThread) return false;
         int p = Partition(from);
         return p % 2 == 0 && p < _partitionStart.Length - 2;
     }
@@ -289,51 +291,8 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
         var truncated = Truncated.AsSpan(from, to - from);
         if (AutoresetMode == AutoresetMode.NextStep)
         {
-            // The four spans have one length, which the JIT cannot see: through refs, the loop runs without a bounds
-            // check per array, a fifth of a toy-text step.
-            ref bool needs = ref MemoryMarshal.GetReference(needsReset);
-            ref int steps = ref MemoryMarshal.GetReference(elapsed);
-            ref bool ended = ref MemoryMarshal.GetReference(terminated);
-            ref bool cut = ref MemoryMarshal.GetReference(truncated);
-            int limitSteps = _limit;
-            int count = needsReset.Length;
-            bool vectors = Vector256.IsHardwareAccelerated && count >= 8;
-            var limits = Vector256.Create(limitSteps);
-            // Copy c, then onward in the range's direction; a group of eight is the eight copies from c onward.
-            bool down = SteppedDownward(from);
-            int step = down ? -1 : 1, c = down ? count - 1 : 0;
-            while ((uint)c < (uint)count)
-            {
-                // Eight copies at a time while none of them awaits its reset, as nearly always: their step counts in
-                // one vector, their flags as the eight bytes of one word (a bool is a byte, 0 or 1).
-                int j = down ? c - 7 : c;
-                if (vectors && (uint)j <= (uint)(count - 8) && Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref needs, j))) == 0)
-                {
-                    var counted = Vector256.LoadUnsafe(ref steps, (nuint)j) + Vector256<int>.One;
-                    counted.StoreUnsafe(ref steps, (nuint)j);
-                    ulong limitFlags = FlagBytes[Vector256.GreaterThanOrEqual(counted, limits).ExtractMostSignificantBits()];
-                    ulong endedFlags = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref ended, j)));
-                    Unsafe.WriteUnaligned(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref cut, j)), limitFlags);
-                    Unsafe.WriteUnaligned(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref needs, j)), endedFlags | limitFlags);
-                    c += 8 * step;
-                    continue;
-                }
-                if (Unsafe.Add(ref needs, c))
-                {
-                    // Gymnasium's next-step autoreset: this step ignores the action and returns the reset observation.
-                    ResetCopy(from + c, _random[from + c]!, null);
-                    Rewards[from + c] = 0;
-                    Unsafe.Add(ref ended, c) = Unsafe.Add(ref cut, c) = Unsafe.Add(ref needs, c) = false;
-                    Unsafe.Add(ref steps, c) = 0;
-                }
-                else
-                {
-                    bool limit = ++Unsafe.Add(ref steps, c) >= limitSteps;
-                    Unsafe.Add(ref cut, c) = limit;
-                    Unsafe.Add(ref needs, c) = Unsafe.Add(ref ended, c) | limit;
-                }
-                c += step;
-            }
+            if (SteppedDownward(from)) AutoresetNextStep<DownwardOrder>(from, needsReset, elapsed, terminated, truncated);
+            else AutoresetNextStep<UpwardOrder>(from, needsReset, elapsed, terminated, truncated);
         }
         else
         {
@@ -353,6 +312,55 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
             }
         }
         Observe(from, to, _current);
+    }
+
+    // The time limit and Gymnasium's next-step autoreset for the copies from `from` on, the spans' element 0 being copy
+    // `from`, visited in TOrder.
+    private void AutoresetNextStep<TOrder>(int from, Span<bool> needsReset, Span<int> elapsed, Span<bool> terminated, Span<bool> truncated)
+        where TOrder : struct, IStepOrder
+    {
+        // The four spans have one length, which the JIT cannot see: through refs, the loop runs without a bounds
+        // check per array, a fifth of a toy-text step.
+        ref bool needs = ref MemoryMarshal.GetReference(needsReset);
+        ref int steps = ref MemoryMarshal.GetReference(elapsed);
+        ref bool ended = ref MemoryMarshal.GetReference(terminated);
+        ref bool cut = ref MemoryMarshal.GetReference(truncated);
+        int limitSteps = _limit, count = needsReset.Length, k = 0;
+        var limits = Vector256.Create(limitSteps);
+        while (k < count)
+        {
+            // Eight copies at a time while none of them awaits its reset, as nearly always: their step counts in one
+            // vector, their flags as the eight bytes of one word (a bool is a byte, 0 or 1). j is the lowest of them.
+            int j = Math.Min(TOrder.Copy(k, 0, count), TOrder.Copy(k + 7, 0, count));
+            if (Vector256.IsHardwareAccelerated && k <= count - 8
+                && Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref needs, j))) == 0)
+            {
+                var counted = Vector256.LoadUnsafe(ref steps, (nuint)j) + Vector256<int>.One;
+                counted.StoreUnsafe(ref steps, (nuint)j);
+                ulong limitFlags = FlagBytes[Vector256.GreaterThanOrEqual(counted, limits).ExtractMostSignificantBits()];
+                ulong endedFlags = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref ended, j)));
+                Unsafe.WriteUnaligned(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref cut, j)), limitFlags);
+                Unsafe.WriteUnaligned(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref needs, j)), endedFlags | limitFlags);
+                k += 8;
+                continue;
+            }
+            int c = TOrder.Copy(k, 0, count);
+            if (Unsafe.Add(ref needs, c))
+            {
+                // Gymnasium's next-step autoreset: this step ignores the action and returns the reset observation.
+                ResetCopy(from + c, _random[from + c]!, null);
+                Rewards[from + c] = 0;
+                Unsafe.Add(ref ended, c) = Unsafe.Add(ref cut, c) = Unsafe.Add(ref needs, c) = false;
+                Unsafe.Add(ref steps, c) = 0;
+            }
+            else
+            {
+                bool limit = ++Unsafe.Add(ref steps, c) >= limitSteps;
+                Unsafe.Add(ref cut, c) = limit;
+                Unsafe.Add(ref needs, c) = Unsafe.Add(ref ended, c) | limit;
+            }
+            k++;
+        }
     }
 
     private void CheckActions(ReadOnlySpan<TAct> actions)
