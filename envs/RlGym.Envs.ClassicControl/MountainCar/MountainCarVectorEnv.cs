@@ -60,25 +60,35 @@ public sealed class MountainCarVectorEnv : ArrayVectorEnv<int>
     /// <inheritdoc />
     protected override void Observe(int from, int to, float[] batch)
     {
-        var rows = batch.AsSpan(2 * from, 2 * (to - from));
-        int at = from + Offset<double>(from);
-        var position = _position.AsSpan(at, to - from);
-        var velocity = _velocity.AsSpan(at, to - from);
-        for (int j = 0; j < position.Length; j++)
+        if (SteppedDownward(from)) ObserveRange<DownwardOrder>(from, to, batch);
+        else ObserveRange<UpwardOrder>(from, to, batch);
+    }
+
+    private void ObserveRange<TOrder>(int from, int to, float[] batch) where TOrder : struct, IStepOrder
+    {
+        int offset = Offset<double>(from);
+        for (int k = 0; k < to - from; k++)
         {
-            rows[2 * j + 1] = (float)velocity[j];
-            rows[2 * j] = (float)position[j];
+            int i = TOrder.Copy(k, from, to);
+            batch[2 * i + 1] = (float)_velocity[i + offset];
+            batch[2 * i] = (float)_position[i + offset];
         }
     }
 
     /// <inheritdoc />
     protected override void Advance(int from, int to, ReadOnlySpan<int> actions)
     {
+        if (SteppedDownward(from)) AdvanceRange<DownwardOrder>(from, to, actions);
+        else AdvanceRange<UpwardOrder>(from, to, actions);
+    }
+
+    private void AdvanceRange<TOrder>(int from, int to, ReadOnlySpan<int> actions) where TOrder : struct, IStepOrder
+    {
         // MountainCarEnv.Step for each copy, in its order of operations.
         int offset = Offset<double>(from);
-        for (int i = from; i < to; i++)
+        for (int k = 0; k < to - from; k++)
         {
-            int j = i + offset;
+            int i = TOrder.Copy(k, from, to), j = i + offset;
             double position = _position[j], velocity = _velocity[j];
             velocity += (actions[i] - 1) * MountainCarEnv.Force + Math.Cos(3 * position) * -MountainCarEnv.Gravity;
             velocity = Math.Clamp(velocity, -MountainCarEnv.MaxSpeed, MountainCarEnv.MaxSpeed);

@@ -65,17 +65,33 @@ public sealed class PendulumVectorEnv : ArrayVectorEnv<float[]>
     /// <inheritdoc />
     protected override void Observe(int from, int to, float[] batch)
     {
+        if (SteppedDownward(from)) ObserveRange<DownwardOrder>(from, to, batch);
+        else ObserveRange<UpwardOrder>(from, to, batch);
+    }
+
+    private void ObserveRange<TOrder>(int from, int to, float[] batch) where TOrder : struct, IStepOrder
+    {
         int offset = Offset<double>(from);
-        for (int i = from; i < to; i++)
+        for (int k = 0; k < to - from; k++)
+        {
+            int i = TOrder.Copy(k, from, to);
             PendulumEnv.Observe(new PendulumState(_theta[i + offset], _thetaDot[i + offset]), batch.AsSpan(3 * i, 3));
+        }
     }
 
     /// <inheritdoc />
     protected override void Advance(int from, int to, ReadOnlySpan<float[]> actions)
     {
+        if (SteppedDownward(from)) AdvanceRange<DownwardOrder>(from, to, actions);
+        else AdvanceRange<UpwardOrder>(from, to, actions);
+    }
+
+    private void AdvanceRange<TOrder>(int from, int to, ReadOnlySpan<float[]> actions) where TOrder : struct, IStepOrder
+    {
         int offset = Offset<double>(from);
-        for (int i = from; i < to; i++)
+        for (int k = 0; k < to - from; k++)
         {
+            int i = TOrder.Copy(k, from, to);
             float u = Math.Clamp(actions[i][0], -PendulumEnv.MaxTorque, PendulumEnv.MaxTorque);
             var (reward, next) = PendulumEnv.Transition(new PendulumState(_theta[i + offset], _thetaDot[i + offset]), u, G);
             (_theta[i + offset], _thetaDot[i + offset]) = next;
