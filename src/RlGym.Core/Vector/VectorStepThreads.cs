@@ -180,6 +180,17 @@ internal sealed class VectorStepThreads : IDisposable
                 int next = (int)(word & 0xFFFF), end = (int)((word >> 16) & 0xFFFF);
                 if (next >= end) break;
                 if (i != 0 && !_helpStartedRuns && next != _ownedStart[owner]) break;
+                if (i == 0 && !_helpStartedRuns)
+                {
+                    // No one helps with a run once begun, so its owner claims all of it in one exchange.
+                    if (Interlocked.CompareExchange(ref run, RunWord(generation, end, end), word) != word) continue;
+                    for (int b = next; b < end; b++)
+                    {
+                        Step(b, worker);
+                        stepped++;
+                    }
+                    break;
+                }
                 int block = i == 0 ? next : end - 1;
                 long taken = i == 0 ? RunWord(generation, next + 1, end) : RunWord(generation, next, end - 1);
                 if (Interlocked.CompareExchange(ref run, taken, word) != word) continue;
