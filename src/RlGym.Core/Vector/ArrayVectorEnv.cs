@@ -239,7 +239,7 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
     /// state arrays had no gap were slowed by the lines where their ranges met (see the README).
     /// </summary>
     protected T[] PerCopyArray<T>() where T : unmanaged =>
-        CacheLineArray.Allocate<T>(Count + (_partitionStart.Length > 2 ? (_partitionStart.Length - 1) * GapOf<T>() : 0));
+        CacheLineArray.Allocate<T>(Count + (_oneThread ? 0 : (_partitionStart.Length - 1) * GapOf<T>()));
 
     /// <summary>
     /// Where copy <paramref name="i"/> sits in a <see cref="PerCopyArray{T}"/> array, less i; the same for every copy of
