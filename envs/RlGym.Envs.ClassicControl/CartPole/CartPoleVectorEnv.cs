@@ -94,17 +94,22 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     /// <inheritdoc />
     protected override void Observe(int from, int to, float[] batch)
     {
+        // In the direction the base steps this range (see SteppedDownward).
+        if (SteppedDownward(from)) ObserveRange<DownwardOrder>(from, to, batch);
+        else ObserveRange<UpwardOrder>(from, to, batch);
+    }
+
+    private void ObserveRange<TOrder>(int from, int to, float[] batch) where TOrder : struct, IStepOrder
+    {
         var rows = batch.AsSpan(4 * from, 4 * (to - from));
         int at = from + Offset<double>(from);
         var x = _x.AsSpan(at, to - from);
         var xDot = _xDot.AsSpan(at, to - from);
         var theta = _theta.AsSpan(at, to - from);
         var thetaDot = _thetaDot.AsSpan(at, to - from);
-        // In the direction the base steps this range (see SteppedDownward).
-        bool down = SteppedDownward(from);
         for (int k = 0; k < x.Length; k++)
         {
-            int j = down ? x.Length - 1 - k : k;
+            int j = TOrder.Copy(k, 0, x.Length);
             var row = rows.Slice(4 * j, 4);
             row[3] = (float)thetaDot[j];
             row[2] = (float)theta[j];
@@ -117,7 +122,12 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     protected override void Advance(int from, int to, ReadOnlySpan<int> actions)
     {
         int i = from;
-        if (IsVectorized) i = AdvanceVectors(from, to, actions);
+        if (IsVectorized)
+        {
+            // Both passes go the way the base steps this range (see SteppedDownward); i runs over the same copies
+            // either way. The order is a type argument: a test per copy made the downward pass 2% slower than the upward.
+            i = SteppedDownward(from) ? AdvanceVectors<DownwardOrder>(from, to, actions) : AdvanceVectors<UpwardOrder>(from, to, actions);
+        }
         AdvanceScalar(i, to, actions);
     }
 
@@ -166,7 +176,7 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
     // and cosine (what Gymnasium calls) are taken one copy at a time first, with the push, into arrays; the SIMD pass
     // then loads them as whole vectors. Gathering them lane by lane on the stack instead cost a stalled load per
     // vector (four scalar stores read back as one), and the call inside the loop spilled every vector register.
-    private int AdvanceVectors(int from, int to, ReadOnlySpan<int> actions)
+    private int AdvanceVectors<TOrder>(int from, int to, ReadOnlySpan<int> actions) where TOrder : struct, IStepOrder
     {
         int end = from + (to - from) / 4 * 4;
         // Each array's element i is copy i of this thread's copies (every index below is in range by construction:
@@ -180,11 +190,9 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
         ref double cosines = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cos), offset);
         ref double forces = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_force), offset);
         ref int pushes = ref MemoryMarshal.GetReference(actions);
-        // Both passes go the way the base steps this range (see SteppedDownward): i runs over the same copies either way.
-        bool down = SteppedDownward(from);
-        for (int k = from; k < end; k++)
+        for (int k = 0; k < end - from; k++)
         {
-            int i = down ? end - 1 - (k - from) : k;
+            int i = TOrder.Copy(k, from, end);
             (Unsafe.Add(ref sines, i), Unsafe.Add(ref cosines, i)) = Math.SinCos(Unsafe.Add(ref thetas, i));
             Unsafe.Add(ref forces, i) = Unsafe.Add(ref pushes, i) == 1 ? CartPoleEnv.ForceMag : -CartPoleEnv.ForceMag;
         }
@@ -205,9 +213,10 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
         ref double rewards = ref MemoryMarshal.GetArrayDataReference(Rewards);
         ref byte terminatedFlags = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetArrayDataReference(Terminated));
 
-        for (int k = from; k < end; k += 4)
+        for (int k = 0; k < end - from; k += 4)
         {
-            int i = down ? end - 4 - (k - from) : k;
+            // The lowest of the four copies.
+            int i = Math.Min(TOrder.Copy(k, from, end), TOrder.Copy(k + 3, from, end));
             var x = Vector256.LoadUnsafe(ref xs, (nuint)i);
             var xDot = Vector256.LoadUnsafe(ref xDots, (nuint)i);
             var theta = Vector256.LoadUnsafe(ref thetas, (nuint)i);
