@@ -49,9 +49,6 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
     private readonly int[] _partitionStart;
     private readonly bool _oneThread;
     private float[] _current;
-    // The caller's actions, pinned for the length of a step when TAct holds no references: every thread reads its own
-    // range of them where they are, with no copy.
-    private unsafe void* _callerActions;
     private bool _hasReset;
     private bool _disposed;
 
@@ -198,12 +195,10 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
         {
             unsafe
             {
+                // Each thread receives the address with its signal, on the line it reads anyway: a field written here on
+                // every step would cost each worker a transfer of that field's line from this core.
                 fixed (byte* pinned = &Unsafe.As<TAct, byte>(ref MemoryMarshal.GetReference(actions)))
-                {
-                    _callerActions = pinned;
-                    try { _threads.Run(); }
-                    finally { _callerActions = null; }
-                }
+                    _threads.Run((nint)pinned);
             }
         }
         return new VectorStepResult(_current, Rewards, Terminated, Truncated);
@@ -281,9 +276,11 @@ public abstract class ArrayVectorEnv<TAct> : IVectorEnv<TAct> where TAct : notnu
     /// </summary>
     protected abstract void Observe(int from, int to, float[] batch);
 
-    private unsafe void StepRange(int from, int to)
+    // callerActions: the caller's actions, pinned for the length of the step when TAct holds no references, so that
+    // every thread reads its own range of them where they are, with no copy.
+    private unsafe void StepRange(int from, int to, nint callerActions)
     {
-        ReadOnlySpan<TAct> actions = _actionsCopy is { } copy ? copy : MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef<TAct>(_callerActions), Count);
+        ReadOnlySpan<TAct> actions = _actionsCopy is { } copy ? copy : MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef<TAct>((void*)callerActions), Count);
         Advance(from, to, actions);
         var needsReset = _needsReset.AsSpan(from + Offset<bool>(from), to - from);
         var elapsed = _elapsed.AsSpan(from + Offset<int>(from), to - from);

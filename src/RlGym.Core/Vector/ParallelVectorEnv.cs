@@ -26,7 +26,7 @@ public sealed class ParallelVectorEnv<TAct> : VectorEnv<TAct> where TAct : notnu
     {
         int w = threads ?? Environment.ProcessorCount;
         if (w <= 0) throw new ArgumentOutOfRangeException(nameof(threads), w, "must be positive");
-        _threads = new VectorStepThreads(Count, w, StepRange, nameof(ParallelVectorEnv<TAct>));
+        _threads = new VectorStepThreads(Count, w, (from, to, _) => StepRange(from, to), nameof(ParallelVectorEnv<TAct>));
     }
 
     /// <summary>Makes <paramref name="count"/> copies with <paramref name="make"/> (called with 0..count−1).</summary>

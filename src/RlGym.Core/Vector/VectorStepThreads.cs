@@ -15,7 +15,9 @@ namespace RlGym.Core.Vector;
 /// operating system has not scheduled yet costs nothing: the others take its blocks. With
 /// <c>helpStartedRuns: false</c> a thread helps only with runs whose owner has not begun: when copies cost the same,
 /// a block taken from an owner that is merely a little late moves that block's state to the other core, the owner
-/// pays to fetch it back on the next step and is late again, and two threads settled at the speed of one.
+/// pays to fetch it back on the next step and is late again, and two threads settled at the speed of one. In that mode
+/// the calling thread's run is never taken (it begins as soon as it has published), and each thread counts its own
+/// run as soon as it is done, so the thread that finishes last ends the step with that one exchange.
 /// Workers spin briefly between steps (so a training loop's next step is picked up within a fraction of a
 /// microsecond), then yield, then sleep on an event, and are woken through it only when they sleep. After warm-up
 /// nothing is allocated. A block boundary falls on a multiple of the alignment, so that threads writing neighbouring
@@ -36,7 +38,7 @@ internal sealed class VectorStepThreads : IDisposable
     // A run word packs the generation (high 32 bits), the run's end (exclusive, bits 16..31) and its next block (bits 0..15).
     private const int MaxBlocks = ushort.MaxValue;
 
-    private readonly Action<int, int> _stepRange;
+    private readonly Action<int, int, nint> _stepRange;
     private readonly bool _helpStartedRuns;
     private readonly int _count;
     private readonly int _blockCount;
@@ -49,17 +51,16 @@ internal sealed class VectorStepThreads : IDisposable
     private readonly long[] _workerAllocated;
     private HandoffCounters _counters;
     private int _generation;
-    private int _doneTarget;
     private volatile bool _stopping;
     private ExceptionDispatchInfo? _error;
 
     /// <summary>
     /// Prepares <paramref name="threads"/> threads (at most one per block) to step <paramref name="count"/> copies with
-    /// <paramref name="stepRange"/>(from, to) in blocks of a multiple of <paramref name="alignment"/> copies,
+    /// <paramref name="stepRange"/>(from, to, argument) in blocks of a multiple of <paramref name="alignment"/> copies,
     /// <paramref name="blocksPerThread"/> blocks per thread at most; with <paramref name="helpStartedRuns"/> false, a
-    /// thread helps only with runs whose owner has not begun.
+    /// thread helps only with workers' runs that their owner has not begun, never with the calling thread's.
     /// </summary>
-    public VectorStepThreads(int count, int threads, Action<int, int> stepRange, string name, int alignment = 1, int blocksPerThread = 4,
+    public VectorStepThreads(int count, int threads, Action<int, int, nint> stepRange, string name, int alignment = 1, int blocksPerThread = 4,
         bool helpStartedRuns = true)
     {
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "must be positive");
@@ -112,33 +113,45 @@ internal sealed class VectorStepThreads : IDisposable
         }
     }
 
-    /// <summary>Steps every copy once; rethrows the first exception a block threw.</summary>
-    public void Run()
+    /// <summary>
+    /// Steps every copy once, handing <paramref name="argument"/> to every call of the range function (on every thread,
+    /// through the line that carries each worker's signal); rethrows the first exception a block threw.
+    /// </summary>
+    public void Run(nint argument = 0)
     {
         if (ThreadCount == 1)
         {
-            _stepRange(0, _count);
+            _stepRange(0, _count, argument);
             return;
         }
         // Every line a worker reads is written here only when it changes: each write costs the worker a transfer of
         // that line from this core, on the step's critical path.
         if (_error is not null) _error = null;
         int generation = unchecked(++_generation);
-        // Done counts blocks over all steps, so it is never reset: this step ends when it reaches the target.
-        int target = unchecked(_doneTarget + _blockCount);
-        _doneTarget = target;
-        // Own run first, written plainly; then each worker's run word, which carries the generation that worker waits
-        // for, so that one line brings it both the signal and its blocks. The exchange is a full fence: the actions,
-        // the flipped buffer and the other run words are visible before that worker sees its word.
-        Volatile.Write(ref _runs[Slot(0)], RunWord(generation, _ownedStart[0], _ownedStart[1]));
+        // Each worker's argument, then its run word, which carries the generation that worker waits for, so that one
+        // line brings it the signal, its blocks and the argument. A release store: everything written before it (the
+        // actions, the flipped buffer, the argument) is visible to the worker once it sees the word. A plain store lets
+        // this thread go on to its own blocks while the line travels; an exchange waited for the line to arrive, half a
+        // microsecond of a 12 µs step in minutes when lines move slowly between the cores.
+        _runs[Slot(0) + 1] = argument;
+        if (_helpStartedRuns) Volatile.Write(ref _runs[Slot(0)], RunWord(generation, _ownedStart[0], _ownedStart[1]));
         for (int c = 1; c < ThreadCount; c++)
-            Interlocked.Exchange(ref _runs[Slot(c)], RunWord(generation, _ownedStart[c], _ownedStart[c + 1]));
-        for (int c = 1; c < ThreadCount; c++)
-            if (Volatile.Read(ref _sleeping[c]) != 0) _wake[c].Set();
+        {
+            _runs[Slot(c) + 1] = argument;
+            Volatile.Write(ref _runs[Slot(c)], RunWord(generation, _ownedStart[c], _ownedStart[c + 1]));
+        }
+        // Workers found asleep are woken now (after an idle spell, nearly always all of them); one that fell asleep
+        // while the words were on their way is caught after the fence below.
+        WakeSleepers();
 
         RunBlocks(generation, 0);
 
+        // A worker announces its sleep, then looks at its word once more: with a full fence between this thread's
+        // words and its look at the flags, either this thread sees the flag or the worker sees its word.
+        Interlocked.MemoryBarrier();
+        WakeSleepers();
         // Blocks still running belong to workers; if one was descheduled, yielding lets it finish sooner.
+        int target = Target(generation);
         long start = Stopwatch.GetTimestamp();
         while (Volatile.Read(ref _counters.Done) != target)
         {
@@ -148,17 +161,36 @@ internal sealed class VectorStepThreads : IDisposable
         _error?.Throw();
     }
 
+    private void WakeSleepers()
+    {
+        for (int c = 1; c < ThreadCount; c++)
+            if (Volatile.Read(ref _sleeping[c]) != 0) _wake[c].Set();
+    }
+
     private static int Slot(int thread) => (thread + 1) * RunStride;
 
     private static long RunWord(int generation, int next, int end) => ((long)generation << 32) | ((long)end << 16) | (uint)next;
 
+    // Done counts blocks over all steps, so it is never reset: step `generation` ends when it reaches this.
+    private int Target(int generation) => unchecked(generation * _blockCount);
+
     private void RunBlocks(int generation, int worker)
     {
-        // Blocks stepped here are counted once at the end: one write to the shared counter per thread and step.
+        // Blocks stepped here are counted in as few writes to the shared counter as the rules allow: one per thread
+        // and step, two when a thread helps after its own run.
         int stepped = 0;
         try
         {
-            RunBlocks(generation, worker, ref stepped);
+            if (!_helpStartedRuns)
+            {
+                stepped = StepOwnRun(generation, worker);
+                // Counting the own run at once lets the thread that finishes last end the step with this one exchange,
+                // instead of first reading the other runs' words (a line from the other core each).
+                int counted = stepped;
+                stepped = 0;
+                if (counted > 0 && Interlocked.Add(ref _counters.Done, counted) == Target(generation)) return;
+            }
+            HelpOthers(generation, worker, ref stepped);
         }
         finally
         {
@@ -166,12 +198,34 @@ internal sealed class VectorStepThreads : IDisposable
         }
     }
 
-    private void RunBlocks(int generation, int worker, ref int stepped)
+    // With helpStartedRuns false: the whole of the thread's own run, unless a helper took it first (it takes a run only
+    // before its owner begins). The calling thread's run is never taken: it begins as soon as it has published.
+    private int StepOwnRun(int generation, int worker)
     {
-        // Own run first, from its front; then the others', each from its back, so that their owners keep the front.
-        for (int i = 0; i < ThreadCount; i++)
+        int next = _ownedStart[worker], end = _ownedStart[worker + 1];
+        if (worker != 0)
+        {
+            ref long run = ref _runs[Slot(worker)];
+            long word = Volatile.Read(ref run);
+            if ((int)(word >> 32) != generation) return 0;
+            next = (int)(word & 0xFFFF);
+            end = (int)((word >> 16) & 0xFFFF);
+            if (next >= end || next != _ownedStart[worker]) return 0;
+            if (Interlocked.CompareExchange(ref run, RunWord(generation, end, end), word) != word) return 0;
+        }
+        nint argument = (nint)_runs[Slot(worker) + 1];
+        for (int b = next; b < end; b++) Step(b, worker, argument);
+        return end - next;
+    }
+
+    private void HelpOthers(int generation, int worker, ref int stepped)
+    {
+        // With helpStartedRuns, the own run first, from its front; then the others', each from its back, so that their
+        // owners keep the front. Without, only runs whose owner has not begun, never the calling thread's.
+        for (int i = _helpStartedRuns ? 0 : 1; i < ThreadCount; i++)
         {
             int owner = worker + i < ThreadCount ? worker + i : worker + i - ThreadCount;
+            if (!_helpStartedRuns && owner == 0) continue;
             ref long run = ref _runs[Slot(owner)];
             while (true)
             {
@@ -179,32 +233,23 @@ internal sealed class VectorStepThreads : IDisposable
                 if ((int)(word >> 32) != generation) return;
                 int next = (int)(word & 0xFFFF), end = (int)((word >> 16) & 0xFFFF);
                 if (next >= end) break;
-                if (i != 0 && !_helpStartedRuns && next != _ownedStart[owner]) break;
-                if (i == 0 && !_helpStartedRuns)
-                {
-                    // No one helps with a run once begun, so its owner claims all of it in one exchange.
-                    if (Interlocked.CompareExchange(ref run, RunWord(generation, end, end), word) != word) continue;
-                    for (int b = next; b < end; b++)
-                    {
-                        Step(b, worker);
-                        stepped++;
-                    }
-                    break;
-                }
+                if (!_helpStartedRuns && next != _ownedStart[owner]) break;
                 int block = i == 0 ? next : end - 1;
                 long taken = i == 0 ? RunWord(generation, next + 1, end) : RunWord(generation, next, end - 1);
                 if (Interlocked.CompareExchange(ref run, taken, word) != word) continue;
-                Step(block, worker);
+                // Written before the word was, so it is this generation's: the step cannot end, and the caller cannot
+                // publish the next, before this block is counted.
+                Step(block, worker, (nint)_runs[Slot(owner) + 1]);
                 stepped++;
             }
         }
     }
 
-    private void Step(int block, int worker)
+    private void Step(int block, int worker, nint argument)
     {
         try
         {
-            _stepRange(_blockStart[block], _blockStart[block + 1]);
+            _stepRange(_blockStart[block], _blockStart[block + 1], argument);
         }
         catch (Exception e)
         {

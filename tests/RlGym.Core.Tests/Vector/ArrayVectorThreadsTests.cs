@@ -39,6 +39,47 @@ public sealed class ArrayVectorThreadsTests
     }
 
     [Fact]
+    public void Every_thread_reads_the_actions_of_the_step_it_is_given()
+    {
+        using var env = new RecordingArrayVectorEnv(new VectorEnvSettings(Copies, Threads: 2));
+        env.Reset(seed: 1);
+        var random = new System.Random(3);
+        for (int t = 0; t < 50; t++)
+        {
+            // A new array on every step: a thread that read an earlier step's actions would return their rewards.
+            var actions = Enumerable.Range(0, Copies).Select(_ => random.Next(2)).ToArray();
+            var rewards = env.Step(actions).Rewards;
+            Assert.Equal(actions.Select(a => (double)a), rewards);
+        }
+    }
+
+    [Fact]
+    public async Task A_step_after_the_workers_have_gone_to_sleep_wakes_them_and_steps_every_copy_once()
+    {
+        using var env = new RecordingArrayVectorEnv(new VectorEnvSettings(Copies, Threads: 2));
+        env.Reset(seed: 1);
+        // The caller's first block lasts long enough for a woken worker to begin its own run; a worker left asleep
+        // would leave its blocks to the caller.
+        env.Delays = new Dictionary<int, int> { [0] = 50 };
+        var stepping = Task.Run(() =>
+        {
+            for (int t = 1; t <= 5; t++)
+            {
+                // Workers spin, then yield for half a millisecond, then sleep until a step wakes them.
+                Thread.Sleep(20);
+                env.AdvancedBy.Clear();
+                var observations = env.Step(new int[Copies]).Observations;
+                Assert.All(observations, o => Assert.Equal(t, o));
+                Assert.NotEqual(env.AdvancedBy[0], env.AdvancedBy[128]);
+            }
+        });
+
+        var first = await Task.WhenAny(stepping, Task.Delay(TimeSpan.FromSeconds(30)));
+        Assert.Same(stepping, first);
+        await stepping;
+    }
+
+    [Fact]
     public void Each_threads_copies_in_a_state_array_are_followed_by_4_KB_that_no_copy_uses()
     {
         using var env = new RecordingArrayVectorEnv(new VectorEnvSettings(Copies, Threads: 2));
