@@ -129,9 +129,8 @@ public sealed class CartPoleVectorEnv : ArrayVectorEnv<int>
             Sse.MoveLowToHigh(high, angleHigh).StoreUnsafe(ref row, 8);
             Sse.MoveHighToLow(angleHigh, high).StoreUnsafe(ref row, 12);
         }
-        for (int k = grouped; k < x.Length; k++)
+        for (int j = grouped; j < x.Length; j++)
         {
-            int j = k;
             var row = rows.Slice(4 * j, 4);
             row[3] = (float)thetaDot[j];
             row[2] = (float)theta[j];

@@ -183,12 +183,10 @@ internal sealed class VectorStepThreads : IDisposable
         {
             if (!_helpStartedRuns)
             {
-                stepped = StepOwnRun(generation, worker);
                 // Counting the own run at once lets the thread that finishes last end the step with this one exchange,
                 // instead of first reading the other runs' words (a line from the other core each).
-                int counted = stepped;
-                stepped = 0;
-                if (counted > 0 && Interlocked.Add(ref _counters.Done, counted) == Target(generation)) return;
+                int own = StepOwnRun(generation, worker);
+                if (own > 0 && Interlocked.Add(ref _counters.Done, own) == Target(generation)) return;
             }
             HelpOthers(generation, worker, ref stepped);
         }
